@@ -1,0 +1,224 @@
+/* convert.c — one document through the whole pipeline: read, style, then lay out + PDF, or EPUB. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../base/buf.h"
+#include "../layout/layout.h"
+#include "../style/style.h"
+#include "../writers/epub/epub.h"
+#include "../writers/pdf/pdf.h"
+#include "output.h"
+#include "paths.h"
+#include "sapchu.h"
+
+enum { SC_MAX_INPUT = 256u << 20, SC_MAX_STYLESHEET = 4u << 20 };
+
+sc_output_format sc_output_format_from_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return SC_OUTPUT_NONE;
+    return sc_output_format_from_option(dot + 1);
+}
+
+sc_output_format sc_output_format_from_option(const char *name)
+{
+    if (strcasecmp(name, "pdf") == 0)
+        return SC_OUTPUT_PDF;
+    if (strcasecmp(name, "epub") == 0)
+        return SC_OUTPUT_EPUB;
+    return SC_OUTPUT_NONE;
+}
+
+const char *sc_output_extension(sc_output_format f)
+{
+    return f == SC_OUTPUT_EPUB ? "epub" : "pdf";
+}
+
+time_t sc_output_date(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!errno && !*end && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+/* The document's title when it has none of its own: the file name without folder and extension. */
+static const char *title_from_name(sc_document *doc, const char *name)
+{
+    if (!name || strcmp(name, "-") == 0)
+        return "Untitled";
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return sc_arena_strndup(doc->arena, base, len);
+}
+
+static void apply_options(sc_document *doc, const char *name, const sc_options *o)
+{
+    sc_meta *m = &doc->meta;
+    if (o->title)
+        m->title = sc_arena_strdup(doc->arena, o->title);
+    else if (!m->title || !*m->title)
+        m->title = title_from_name(doc, name);
+    if (o->author)
+        m->author = sc_arena_strdup(doc->arena, o->author);
+    if (o->lang)
+        m->lang = sc_arena_strdup(doc->arena, o->lang);
+}
+
+/* Stylesheets in cascade order: the bundled default, then the user's. Their text is kept for the
+ * EPUB (which ships the same CSS). */
+typedef struct stylesheets {
+    sc_stylesheet *sheets[66];
+    size_t count;
+    sc_buf css;
+} stylesheets;
+
+static int load_sheet(stylesheets *s, sc_document *doc, const char *path, sc_diag_list *d)
+{
+    if (s->count == sizeof s->sheets / sizeof s->sheets[0]) {
+        sc_diag_error(d, path, "too many stylesheets");
+        return -1;
+    }
+    sc_buf text;
+    sc_buf_init(&text);
+    if (sc_buf_read_file(&text, path, SC_MAX_STYLESHEET) != 0) {
+        sc_diag_error(d, path, "cannot read stylesheet: %s", strerror(errno));
+        sc_buf_free(&text);
+        return -1;
+    }
+    s->sheets[s->count++] = sc_stylesheet_parse(doc->arena, text.data, text.len, path, d);
+    sc_buf_printf(&s->css, "/* %s */\n", strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+    sc_buf_append(&s->css, text.data, text.len);
+    sc_buf_putc(&s->css, '\n');
+    sc_buf_free(&text);
+    return 0;
+}
+
+static int load_stylesheets(stylesheets *s, sc_document *doc, const char *data_dir,
+                            const sc_options *o, sc_diag_list *d)
+{
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/styles/default.css", data_dir);
+    if (load_sheet(s, doc, path, d) != 0)
+        return -1;
+    for (size_t i = 0; i < o->nstyles; i++)
+        if (load_sheet(s, doc, o->styles[i], d) != 0)
+            return -1;
+    return 0;
+}
+
+static int write_pdf(sc_document *doc, stylesheets *s, const char *data_dir, const sc_options *o,
+                     const char *path, sc_diag_list *d)
+{
+    sc_page_setup page;
+    sc_style_page_setup(s->sheets, s->count, &page);
+    if (o->paper && sc_paper_size(o->paper, &page.width, &page.height) != 0) {
+        sc_diag_error(d, NULL, "unknown paper size '%s' (A4, A5, B5, Letter)", o->paper);
+        return -1;
+    }
+    char fonts_dir[PATH_MAX + 8];
+    snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", data_dir);
+    sc_fontset *fonts = sc_fontset_load(fonts_dir, d);
+    if (!fonts)
+        return -1;
+    int rc = -1;
+    sc_layout *layout = sc_layout_document(doc, &page, fonts, d);
+    if (layout) {
+        sc_pdf_options po = {.creation_date = o->date, .producer = "sapchu " SAPCHU_VERSION};
+        rc = sc_pdf_write(layout, &doc->meta, &po, path, d);
+        sc_layout_free(layout);
+    }
+    sc_fontset_free(fonts);
+    return rc;
+}
+
+static int write_epub(sc_document *doc, stylesheets *s, const sc_options *o, const char *path,
+                      sc_diag_list *d)
+{
+    sc_epub_options eo = {.modified = o->date,
+                          .css = s->css.data ? s->css.data : "",
+                          .css_len = s->css.len,
+                          .generator = "sapchu " SAPCHU_VERSION};
+    return sc_epub_write(doc, &eo, path, d);
+}
+
+int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_format in_format,
+                      const char *output, sc_output_format out_format, const sc_options *opts,
+                      sc_diag_list *d)
+{
+    sc_options defaults = {0};
+    if (!opts) {
+        defaults.date = sc_output_date();
+        opts = &defaults;
+    }
+    char data_dir[PATH_MAX];
+    if (sc_find_data_dir(opts->data_dir, data_dir, sizeof data_dir) != 0) {
+        sc_diag_error(d, NULL, "cannot find the bundled fonts (set SAPCHU_DATA_DIR to the folder "
+                               "holding fonts/ and styles/)");
+        return -1;
+    }
+    const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
+    sc_document *doc = sc_document_new(shown);
+    int rc = sc_read(doc, data, len, in_format, d);
+    stylesheets s = {.count = 0};
+    sc_buf_init(&s.css);
+    if (rc == 0) {
+        apply_options(doc, name, opts);
+        sc_document_finish(doc);
+        rc = load_stylesheets(&s, doc, data_dir, opts, d);
+    }
+    if (rc == 0) {
+        sc_style_apply(doc, s.sheets, s.count);
+        sc_output_file out;
+        rc = sc_output_begin(&out, output, name, d);
+        if (rc == 0) {
+            rc = out_format == SC_OUTPUT_EPUB ? write_epub(doc, &s, opts, out.temp, d)
+                                              : write_pdf(doc, &s, data_dir, opts, out.temp, d);
+            if (rc == 0)
+                rc = sc_output_commit(&out, d);
+            else
+                sc_output_abort(&out);
+        }
+    }
+    sc_buf_free(&s.css);
+    sc_document_free(doc);
+    return rc;
+}
+
+int sc_convert_file(const char *input, sc_input_format in_format, const char *output,
+                    sc_output_format out_format, const sc_options *opts, sc_diag_list *d)
+{
+    sc_buf data;
+    sc_buf_init(&data);
+    int rc;
+    if (strcmp(input, "-") == 0) {
+        rc = sc_buf_read_file(&data, "/dev/stdin", SC_MAX_INPUT);
+        if (rc != 0)
+            sc_diag_error(d, "<stdin>", "cannot read standard input: %s", strerror(errno));
+    } else {
+        rc = sc_buf_read_file(&data, input, SC_MAX_INPUT);
+        if (rc != 0)
+            sc_diag_error(d, input, "cannot read: %s",
+                          errno == EFBIG ? "file larger than 256 MiB" : strerror(errno));
+    }
+    if (rc == 0) {
+        if (in_format == SC_INPUT_AUTO)
+            in_format = sc_input_format_from_name(input);
+        rc = sc_convert_buffer(data.data, data.len, input, in_format, output, out_format, opts, d);
+    }
+    sc_buf_free(&data);
+    return rc;
+}

@@ -1,0 +1,71 @@
+/* inline.h — inside the layout stage (not a public face): a paragraph's inline content is itemized
+ * by font and script, shaped with HarfBuzz (with the text's language), and broken into lines
+ * (ICU line-break opportunities; Knuth-Plass for justified text, greedy for ragged text; URLs break
+ * as the Chicago Manual of Style says). The block/page builder (blocks.c, pages.c) calls this. */
+#ifndef SC_INLINE_H
+#define SC_INLINE_H
+#include <stddef.h>
+
+#include "layout.h"
+
+/* Shaping context for one document: fonts, shaping cache, the arena lines are allocated in, and
+ * the diagnostics list (missing-glyph warnings name U+XXXX, file and line). */
+typedef struct sc_shaper sc_shaper;
+
+sc_shaper *sc_shaper_new(const sc_fontset *fonts, sc_arena *arena, sc_diag_list *diags,
+                         const char *source_name);
+void sc_shaper_free(sc_shaper *shaper);
+
+/* The face a style asks for (family list, weight, italic), falling back to the bundled serif. */
+const sc_face *sc_shaper_face_for(sc_shaper *shaper, const sc_style *style);
+
+typedef struct sc_line_link {
+    float x, w;             /* relative to the line's left edge */
+    const char *uri;        /* external link, or */
+    const char *dest;       /* internal destination name */
+} sc_line_link;
+
+typedef struct sc_line_anchor {
+    float x;                /* relative to the line's left edge */
+    const char *name;       /* destination name placed on this line */
+} sc_line_anchor;
+
+typedef struct sc_line {
+    float width;            /* the content's width after justification (<= the measure) */
+    float ascent, descent;  /* from the fonts' ascender/descender at their sizes (pt, >= 0) */
+    float ink_ascent, ink_descent; /* the real glyph extents above/below the baseline (pt, >= 0):
+                                      the page builder adds room when marks would touch */
+    float line_height;      /* the largest computed line-height among the line's styles (pt) */
+    sc_glyph_run *runs;     /* x relative to the line's left edge (alignment applied), y = 0 */
+    size_t nruns;
+    sc_line_link *links;
+    size_t nlinks;
+    sc_line_anchor *anchors;
+    size_t nanchors;
+    int ends_paragraph;     /* last line of the paragraph */
+} sc_line;
+
+typedef struct sc_para sc_para;
+
+sc_para *sc_para_begin(sc_shaper *shaper);
+/* Append text in `style`. `lang` is the BCP 47 language for shaping and breaking. link_uri or
+ * link_dest (or neither) makes the text clickable. source_line is for diagnostics. Soft breaks
+ * arrive as a space; white-space: pre styles keep spaces and newlines. */
+void sc_para_add_text(sc_para *para, const char *utf8, size_t len, const sc_style *style,
+                      const char *lang, const char *link_uri, const char *link_dest,
+                      int source_line);
+void sc_para_add_line_break(sc_para *para);
+/* A named destination at the current position (e.g. a footnote reference's back-link target). */
+void sc_para_add_anchor(sc_para *para, const char *name);
+
+typedef struct sc_break_params {
+    float width;            /* the measure, pt */
+    float first_indent;     /* text-indent of the first line, pt */
+    sc_text_align align;    /* JUSTIFY uses Knuth-Plass; the rest are set greedily */
+} sc_break_params;
+
+/* Break into lines (allocated in the shaper's arena). Nothing ever runs past the measure: a word
+ * wider than the measure is broken between clusters. Returns the number of lines. */
+size_t sc_para_lines(sc_para *para, const sc_break_params *params, sc_line **lines);
+
+#endif

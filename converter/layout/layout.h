@@ -1,0 +1,119 @@
+/* layout.h — the layout stage's public face.
+ *
+ * In: a styled document tree, the page setup, the fonts. Out: pages of positioned items (a display
+ * list: glyph runs, rules, links, destinations) plus the outline. The layout knows nothing of PDF;
+ * the PDF writer knows nothing of layout, it only draws what is here.
+ *
+ * Coordinates are points with the origin at the TOP-LEFT of the page, y growing DOWN
+ * (writers flip). A glyph run's (x, y) is the pen position on the baseline before its first glyph. */
+#ifndef SC_LAYOUT_H
+#define SC_LAYOUT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hb.h>
+
+#include "../base/arena.h"
+#include "../base/diag.h"
+#include "../model/doc.h"
+#include "../style/style.h"
+
+/* ---- fonts ---------------------------------------------------------------------------------- */
+
+/* One loaded font face. Read-only after loading; the PDF writer subsets and embeds it. */
+typedef struct sc_face {
+    int id;                 /* index in its fontset: a stable order for deterministic output */
+    const char *path;       /* the font file */
+    unsigned index;         /* face index inside a collection */
+    const char *family;     /* e.g. "Noto Serif" */
+    const char *ps_name;    /* PostScript name, e.g. "NotoSerif-Bold" */
+    int weight;             /* 400, 700, ... */
+    int italic;
+    int fixed_pitch, serif; /* for the PDF font descriptor flags */
+    int cff;                /* 1 when the outlines are CFF (OpenType 'CFF ' table) */
+    int upem;               /* units per em */
+    int ascender, descender, cap_height, x_height; /* font units; descender < 0 */
+    int bbox[4];            /* xMin yMin xMax yMax, font units */
+    float italic_angle;
+    hb_face_t *hb_face;
+    hb_font_t *hb_font;     /* scale = upem (advances come in font units) */
+} sc_face;
+
+/* The fonts a document may use: the bundled families (Noto Serif, Noto Sans, Noto Sans Mono, four
+ * styles each where they exist) found in `fonts_dir`, with the fallback chain among them. */
+typedef struct sc_fontset sc_fontset;
+
+sc_fontset *sc_fontset_load(const char *fonts_dir, sc_diag_list *diags);
+void sc_fontset_free(sc_fontset *fs);
+size_t sc_fontset_count(const sc_fontset *fs);
+const sc_face *sc_fontset_face(const sc_fontset *fs, size_t i);
+
+/* ---- display list --------------------------------------------------------------------------- */
+
+typedef struct sc_glyph {
+    uint32_t gid;           /* glyph id in the face (as HarfBuzz gives it) */
+    uint32_t cluster;       /* byte offset into the run's text where this glyph's cluster starts */
+    float x_advance;        /* pt */
+    float x_offset, y_offset; /* pt, y up as in HarfBuzz */
+} sc_glyph;
+
+typedef struct sc_glyph_run {
+    const sc_face *face;
+    float size;             /* pt */
+    float x, y;             /* pen start on the baseline */
+    const sc_glyph *glyphs;
+    size_t nglyphs;
+    const char *text;       /* the source text the glyphs show (UTF-8, NFC): for ToUnicode/ActualText */
+    size_t text_len;
+    sc_rgb color;
+} sc_glyph_run;
+
+typedef enum {
+    SC_ITEM_GLYPHS,         /* glyphs */
+    SC_ITEM_RULE,           /* a stroked line from (x0,y0) to (x1,y1) */
+    SC_ITEM_RECT,           /* a rectangle, stroked and/or filled */
+    SC_ITEM_LINK,           /* a clickable area: uri or dest */
+    SC_ITEM_DEST            /* a named destination at y on this page */
+} sc_item_kind;
+
+typedef struct sc_item {
+    sc_item_kind kind;
+    union {
+        sc_glyph_run glyphs;
+        struct { float x0, y0, x1, y1, width; sc_rgb color; } rule;
+        struct { float x, y, w, h, line_width; sc_rgb stroke, fill; int stroked, filled; } rect;
+        struct { float x, y, w, h; const char *uri; const char *dest; } link; /* one of uri/dest */
+        struct { const char *name; float y; } dest;
+    } u;
+} sc_item;
+
+typedef struct sc_page {
+    float width, height;
+    sc_item *items;
+    size_t nitems, cap;
+    int number;             /* the folio printed on the page (1-based) */
+} sc_page;
+
+typedef struct sc_outline_entry {
+    int level;              /* 1.. (heading level) */
+    const char *title;
+    size_t page;            /* 0-based page index */
+    float y;                /* top of the heading */
+} sc_outline_entry;
+
+typedef struct sc_layout {
+    sc_arena *arena;        /* owns pages, items, glyphs, strings */
+    sc_page *pages;
+    size_t npages;
+    sc_outline_entry *outline;
+    size_t noutline;
+    const sc_fontset *fonts;/* every face a glyph run points at belongs to this set */
+} sc_layout;
+
+/* Lay out a styled document (sc_style_apply has run). Warnings (missing glyphs, overfull lines)
+ * go to diags; returns NULL only on failure (with an error in diags). */
+sc_layout *sc_layout_document(const sc_document *doc, const sc_page_setup *page,
+                              const sc_fontset *fonts, sc_diag_list *diags);
+void sc_layout_free(sc_layout *layout);
+
+#endif
