@@ -30,8 +30,26 @@ typedef struct sc_line_anchor {
     const char *name;       /* destination name placed on this line */
 } sc_line_anchor;
 
+/* The runs of a line, a contract with the PDF writer:
+ * - run->text is exactly the source text (NFC) the run's glyphs show; glyph->cluster is a byte
+ *   offset into it, non-decreasing along the run (HarfBuzz clusters, level MONOTONE_CHARACTERS); a
+ *   glyph shows text[cluster, next larger cluster in the run, or text_len). Several glyphs may
+ *   share a cluster, one glyph may show several characters (a ligature, or a mark no font has):
+ *   write ToUnicode/ActualText from these spans.
+ * - Spaces between words are REAL SPACE GLYPHS in the runs: a word's run goes on with the ' ' that
+ *   follows it, drawn as the space glyph (gid of U+0020) of that run's face, cluster pointing at
+ *   the ' ' of run->text, x_advance = the space's justified width (so the pen after a run's last
+ *   glyph is where the next run starts when they touch). Only after a character no font has does
+ *   a space start a run of its own. In white-space: pre text every space is a glyph (a tab too:
+ *   the space glyph, four spaces wide, its text '\t'). Spaces where a line breaks are dropped
+ *   (neither glyph nor text): extracted words are separated by the space glyphs and line ends.
+ * - A run is one stretch of one face, size, colour and baseline shift; a line may have several.
+ *   Advances and offsets are in pt; y_offset includes the super/subscript shift; run y = 0.
+ * - Characters no bundled font has are not drawn and are not in any run's text (warned about).
+ *   Glyph 0 (.notdef) never appears. */
 typedef struct sc_line {
-    float width;            /* the content's width after justification (<= the measure) */
+    float width;            /* the content's width after justification (<= the measure), first
+                               line's indent included; runs start at the alignment offset */
     float ascent, descent;  /* from the fonts' ascender/descender at their sizes (pt, >= 0) */
     float ink_ascent, ink_descent; /* the real glyph extents above/below the baseline (pt, >= 0):
                                       the page builder adds room when marks would touch */
@@ -47,7 +65,11 @@ typedef struct sc_line {
 
 typedef struct sc_para sc_para;
 
+/* A paragraph's content lives in scratch memory of the shaper (the lines go to the arena). Call
+ * sc_para_end when done with a paragraph so the next sc_para_begin reuses its memory; a para that
+ * is never ended is freed with the shaper. Several paras may be open at once. */
 sc_para *sc_para_begin(sc_shaper *shaper);
+void sc_para_end(sc_para *para);
 /* Append text in `style`. `lang` is the BCP 47 language for shaping and breaking. link_uri or
  * link_dest (or neither) makes the text clickable. source_line is for diagnostics. Soft breaks
  * arrive as a space; white-space: pre styles keep spaces and newlines. */
@@ -65,7 +87,10 @@ typedef struct sc_break_params {
 } sc_break_params;
 
 /* Break into lines (allocated in the shaper's arena). Nothing ever runs past the measure: a word
- * wider than the measure is broken between clusters. Returns the number of lines. */
+ * wider than the measure is broken between clusters. Returns the number of lines (0 for a
+ * paragraph with no text and no anchor). May be called again with other params (e.g. to measure
+ * table cells). Super/subscript (style->vertical_align) is set at 0.7 of style->font_size, shifted
+ * by +0.33/-0.2 of it: the style stage should NOT shrink their font_size itself. */
 size_t sc_para_lines(sc_para *para, const sc_break_params *params, sc_line **lines);
 
 #endif

@@ -1,0 +1,95 @@
+/* flow.h — inside the layout stage (not a public face): the vertical flow between the block builder
+ * (blocks.c, lists.c, tables.c, footnotes.c) and the page builder (pages.c).
+ *
+ * The block builder turns the styled tree into one sequence of flow elements: text lines (with the
+ * x of their left edge and what paragraph they belong to) and rigid boxes (table rows, rules). Each
+ * element carries the collapsed vertical space before it and its break rules (widows/orphans,
+ * keep-with-next, forced breaks). The page builder only has to cut that sequence into pages. */
+#ifndef SC_FLOW_H
+#define SC_FLOW_H
+#include <stddef.h>
+
+#include "inline.h"
+#include "layout.h"
+
+typedef enum { SC_FLOW_LINE, SC_FLOW_BOX } sc_flow_kind;
+
+/* What a box draws, positioned relative to the box's top-left (x absolute on the page, y from the
+ * box's top). */
+typedef struct sc_box {
+    float height;
+    sc_item *items;
+    size_t nitems, cap;
+} sc_box;
+
+typedef struct sc_flow_elem {
+    sc_flow_kind kind;
+    float x;                 /* LINE: the left edge of the line's measure on the page */
+    float space_before;      /* collapsed margins (and paddings) before it; dropped at a page top */
+    const sc_line *line;     /* LINE */
+    sc_box *box;             /* BOX */
+
+    /* Runs drawn on a line's baseline besides its own (a list marker), x absolute. */
+    sc_glyph_run *extra;
+    size_t nextra;
+
+    /* Break rules. A paragraph's lines share para (a serial number); index/count place the line. */
+    int para, index, count;
+    int widows, orphans;
+    int keep_with_next;      /* no page break between this element and the next one */
+    int heading;             /* a heading's line: it also keeps with the line after the next */
+    int break_before;        /* a forced page break before it */
+    int break_after;         /* a forced page break after it */
+
+    /* A heading's first line: the named destination and outline entry at its top. */
+    const char *dest;
+    const char *outline_title;
+    int outline_level;
+} sc_flow_elem;
+
+typedef struct sc_flow {
+    sc_flow_elem *elems;
+    size_t count, cap;
+} sc_flow;
+
+/* Vertical metrics every element answers the same way, relative to its reference point (a line's
+ * baseline, a box's top). "above/below" are the room the element claims (CSS line box: half the
+ * leading on each side); "ink" is what it really draws, for \lineskip and the page edges. */
+typedef struct sc_vmetrics {
+    float above, below;
+    float ink_above, ink_below;
+    float min_gap;           /* the least room between this element's ink and a neighbour's */
+} sc_vmetrics;
+
+void sc_flow_metrics(const sc_flow_elem *e, sc_vmetrics *m);
+void sc_line_metrics(const sc_line *line, sc_vmetrics *m);
+/* The distance between the reference points of two consecutive elements: the CSS distance (room
+ * below + space + room above), raised as TeX's \lineskip does when the ink would come too close. */
+float sc_flow_distance(const sc_vmetrics *prev, float space, const sc_vmetrics *next);
+/* The largest font size among a line's runs (0 when it has none). */
+float sc_line_font_size(const sc_line *line);
+
+/* Append to a growable array in the arena. */
+sc_flow_elem *sc_flow_push(sc_arena *arena, sc_flow *flow);
+sc_item *sc_items_push(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap);
+
+/* Display-list helpers (display.c): items for one line placed with its left edge at x and its
+ * baseline at y (glyph runs, links, anchors), appended to an item array. */
+void sc_emit_line(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap,
+                  const sc_line *line, float x, float baseline);
+void sc_emit_runs(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap,
+                  const sc_glyph_run *runs, size_t nruns, float dx, float baseline);
+void sc_emit_rule(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap, float x0,
+                  float x1, float y, float width);
+
+/* Build the flow of a document (blocks.c). Returns 0, or -1 with an error in diags. */
+int sc_blocks_build(const sc_document *doc, const sc_page_setup *page, sc_shaper *shaper,
+                    sc_arena *arena, sc_diag_list *diags, sc_flow *flow);
+
+/* Cut the flow into pages and add page numbers (pages.c, footer.c). Returns 0 or -1. */
+int sc_pages_build(sc_layout *layout, const sc_flow *flow, const sc_page_setup *page,
+                   const sc_document *doc, sc_shaper *shaper);
+void sc_footer_add(sc_layout *layout, sc_page *pg, const sc_page_setup *page,
+                   const sc_document *doc, sc_shaper *shaper);
+
+#endif

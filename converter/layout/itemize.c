@@ -1,0 +1,428 @@
+/* itemize.c — a paragraph's text into boxes, glue and penalties: between the break opportunities
+ * (breaks.c), each word is split by script and face (font fallback per grapheme cluster) and
+ * shaped through the cache; URLs get the Chicago break points, over-long words a break point
+ * between any two clusters. */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "para.h"
+
+enum {
+    PENALTY_URL = 50,       /* a break inside a URL: allowed, a little worse than a space */
+    PENALTY_HYPHEN = 50,    /* after an explicit hyphen (TeX's \exhyphenpenalty) */
+    PENALTY_OVERLONG = 100  /* between the clusters of a word wider than the measure */
+};
+
+/* ---- text helpers ---- */
+
+static uint32_t decode(const char *t, size_t len, size_t i, size_t *next)
+{
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
+                                          (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0) { /* readers give valid UTF-8; stay safe anyway */
+        *next = i + 1;
+        return 0xFFFD;
+    }
+    *next = i + (size_t)n;
+    return (uint32_t)cp;
+}
+
+/* White space that separates words or ends a line (trimmed off a segment's end). */
+static int is_break_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+static int is_newline(uint32_t cp)
+{
+    return cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
+}
+
+/* Characters HarfBuzz hides (default ignorables): a font need not have them. */
+static int is_ignorable(uint32_t cp)
+{
+    return cp == 0xAD || cp == 0x34F || cp == 0x61C || (cp >= 0x115F && cp <= 0x1160) ||
+           (cp >= 0x17B4 && cp <= 0x17B5) || (cp >= 0x180B && cp <= 0x180F) ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||
+           (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+/* End of the grapheme cluster starting at i (UAX #29, via utf8proc). */
+static size_t cluster_end(const char *t, size_t len, size_t i)
+{
+    utf8proc_int32_t state = 0;
+    size_t next;
+    uint32_t prev = decode(t, len, i, &next);
+    while (next < len) {
+        size_t after;
+        uint32_t cp = decode(t, len, next, &after);
+        if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)cp, &state))
+            break;
+        prev = cp;
+        next = after;
+    }
+    return next;
+}
+
+/* How many of the cluster's visible characters `face` lacks. */
+static int missing_in(const sc_face *face, const char *t, size_t a, size_t b)
+{
+    int missing = 0;
+    for (size_t i = a, next; i < b; i = next) {
+        uint32_t cp = decode(t, b, i, &next);
+        hb_codepoint_t g;
+        if (!is_ignorable(cp) && !hb_font_get_nominal_glyph(face->hb_font, cp, &g))
+            missing++;
+    }
+    return missing;
+}
+
+/* ---- item lists ---- */
+
+static void push_item(para_work *w, sc_item_type type, double width, double stretch,
+                      double shrink, int penalty, int ref, uint32_t pos)
+{
+    PARA_RESERVE(w->items, w->capitems, w->nitems + 1);
+    sc_bitem *it = &w->items[w->nitems++];
+    it->type = type;
+    it->width = width;
+    it->stretch = stretch;
+    it->shrink = shrink;
+    it->penalty = penalty;
+    it->ref = ref;
+    it->pos = pos;
+}
+
+static void push_forced_break(para_work *w, uint32_t pos)
+{
+    push_item(w, SC_IT_PENALTY, 0, 0, 0, SC_INF_PENALTY, -1, pos);
+    push_item(w, SC_IT_GLUE, 0, SC_FIL, 0, 0, -1, pos);
+    push_item(w, SC_IT_PENALTY, 0, 0, 0, -SC_INF_PENALTY, -1, pos);
+}
+
+static size_t span_at(const sc_para *p, uint32_t pos)
+{
+    size_t lo = 0, hi = p->nspans;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->spans[mid].t0 <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Width in pt of one space of a span's face and size (a tab counts as four). */
+static double space_width(const para_span *s)
+{
+    hb_codepoint_t g;
+    const sc_face *f = s->face;
+    if (!hb_font_get_nominal_glyph(f->hb_font, ' ', &g))
+        return s->size * 0.25;
+    return hb_font_get_glyph_h_advance(f->hb_font, g) * (double)s->size / f->upem;
+}
+
+static double spaces_width(const sc_para *p, uint32_t a, uint32_t b, const para_span *s)
+{
+    double one = space_width(s), w = 0;
+    for (uint32_t i = a; i < b; i++)
+        w += p->text[i] == '\t' ? 4 * one : p->text[i] == ' ' ? one : 0;
+    return w;
+}
+
+static void push_piece(sc_para *p, para_work *w, size_t span, uint32_t a, uint32_t b,
+                       const sc_face *face, int gap, int spaces, const sc_shaped *shaped)
+{
+    const para_span *s = &p->spans[span];
+    PARA_RESERVE(w->pieces, w->cappieces, w->npieces + 1);
+    para_piece *pc = &w->pieces[w->npieces];
+    memset(pc, 0, sizeof *pc);
+    pc->t0 = a;
+    pc->t1 = b;
+    pc->tbase = a;
+    pc->span = (int)span;
+    pc->gap = gap;
+    pc->spaces = spaces;
+    pc->face = face;
+    if (spaces) {
+        pc->width = spaces_width(p, a, b, s);
+    } else if (!gap) {
+        pc->shaped = shaped ? shaped : sc_shape_text(p->shaper, face, s->lang, p->text + a, b - a);
+        pc->g1 = pc->shaped->nglyphs;
+        pc->width = pc->shaped->width * (double)s->size / face->upem;
+    }
+    push_item(w, SC_IT_BOX, pc->width, 0, 0, 0, (int)w->npieces, a);
+    w->npieces++;
+}
+
+/* The script of a cluster's base character; HB_SCRIPT_COMMON for punctuation, digits, marks,
+ * which go with the text around them. */
+static hb_script_t cluster_script(const char *t, size_t a, size_t b)
+{
+    unsigned char c = (unsigned char)t[a];
+    if (c < 0x80) /* ASCII: Latin letters, the rest Common */
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON;
+    size_t next;
+    hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), decode(t, b, a, &next));
+    return sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN ? HB_SCRIPT_COMMON : sc;
+}
+
+/* One fragment [a, b) inside span `si` with no break inside: split by script, and by face where
+ * the span's face lacks a cluster (fallback per grapheme cluster, so marks stay with their base). */
+/* One script for sure: Latin (Vietnamese included), combining marks, general punctuation. */
+static int plainly_latin(const char *t, uint32_t a, uint32_t b)
+{
+    for (size_t i = a, next; i < b; i = next) {
+        if ((unsigned char)t[i] < 0x80) {
+            next = i + 1;
+            continue;
+        }
+        uint32_t cp = decode(t, b, i, &next);
+        if (!(cp < 0x370 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x206F)))
+            return 0;
+    }
+    return 1;
+}
+
+static void add_fragment(sc_para *p, para_work *w, size_t si, uint32_t a, uint32_t b)
+{
+    /* Fast path: the span's face has every character of a one-script fragment. */
+    if (plainly_latin(p->text, a, b)) {
+        const para_span *s0 = &p->spans[si];
+        const sc_shaped *sh = sc_shape_text(p->shaper, s0->face, s0->lang, p->text + a, b - a);
+        if (sh->missing == 0) {
+            push_piece(p, w, si, a, b, s0->face, 0, 0, sh);
+            return;
+        }
+    }
+    const para_span *s = &p->spans[si];
+    const sc_fontset *fs = sc_shaper_fonts(p->shaper);
+    const sc_face *fallbacks[32];
+    size_t nfb = 0;
+    int have_fallbacks = 0;
+    const sc_face *run_face = NULL;
+    int run_gap = 0;
+    hb_script_t run_script = HB_SCRIPT_COMMON;
+    uint32_t run_start = a;
+    for (uint32_t i = a; i < b;) {
+        uint32_t end = (uint32_t)cluster_end(p->text, b, i);
+        hb_script_t script = cluster_script(p->text, i, end);
+        int new_script = script != HB_SCRIPT_COMMON && run_script != HB_SCRIPT_COMMON &&
+                         script != run_script;
+        const sc_face *face = s->face;
+        int gap = 0;
+        int miss = missing_in(face, p->text, i, end);
+        if (miss > 0) {
+            if (!have_fallbacks) {
+                nfb = sc_fontset_fallbacks(fs, s->face, fallbacks, 32);
+                have_fallbacks = 1;
+            }
+            /* The face that lacks the fewest of the cluster's characters, earliest first. */
+            int best_miss = miss;
+            for (size_t k = 0; k < nfb && best_miss > 0; k++) {
+                int m = missing_in(fallbacks[k], p->text, i, end);
+                if (m < best_miss) {
+                    best_miss = m;
+                    face = fallbacks[k];
+                }
+            }
+            if (best_miss > 0) {
+                size_t nvisible = 0;
+                size_t next;
+                for (uint32_t j = i; j < end; j = (uint32_t)next) {
+                    uint32_t cp = decode(p->text, end, j, &next);
+                    if (is_ignorable(cp))
+                        continue;
+                    nvisible++;
+                    hb_codepoint_t g;
+                    if (!hb_font_get_nominal_glyph(face->hb_font, cp, &g))
+                        sc_shaper_warn_missing(p->shaper, cp, s->line);
+                }
+                /* Nothing of the cluster can be drawn: it is a gap (not drawn, not in a run). */
+                gap = (size_t)best_miss >= nvisible;
+            }
+        }
+        if (i > run_start && (face != run_face || gap != run_gap || gap || new_script)) {
+            push_piece(p, w, si, run_start, i, run_face, run_gap, 0, NULL);
+            run_start = i;
+            run_script = HB_SCRIPT_COMMON;
+        }
+        if (script != HB_SCRIPT_COMMON)
+            run_script = script;
+        run_face = face;
+        run_gap = gap;
+        i = end;
+    }
+    if (b > run_start)
+        push_piece(p, w, si, run_start, b, run_face, run_gap, 0, NULL);
+}
+
+/* Content [a, b) of one segment: fragments between spans and split points, with a penalty at
+ * each split point (URL points, or cluster boundaries of an over-long fragment). */
+static void add_content(sc_para *p, para_work *w, uint32_t a, uint32_t b)
+{
+    size_t k = 0;
+    uint32_t pos = a;
+    while (pos < b) {
+        while (k < w->nsplits && w->splits[k] <= pos)
+            k++;
+        size_t si = span_at(p, pos);
+        uint32_t end = p->spans[si].t1 < b ? p->spans[si].t1 : b;
+        int at_split = 0;
+        if (k < w->nsplits && w->splits[k] < end) {
+            end = w->splits[k];
+            at_split = 1;
+        }
+        add_fragment(p, w, si, pos, end);
+        if (at_split)
+            push_item(w, SC_IT_PENALTY, 0, 0, 0,
+                      w->split_long[k] ? PENALTY_OVERLONG : PENALTY_URL, -1, end);
+        pos = end;
+    }
+}
+
+static void push_split(para_work *w, uint32_t at, int overlong)
+{
+    PARA_RESERVE(w->splits, w->capsplits, w->nsplits + 1);
+    PARA_RESERVE(w->split_long, w->capsplit_long, w->nsplits + 1);
+    w->splits[w->nsplits] = at;
+    w->split_long[w->nsplits] = (unsigned char)overlong;
+    w->nsplits++;
+}
+
+/* The URL break points inside [a, b). */
+static void url_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
+{
+    w->nsplits = 0;
+    for (size_t u = 0; u < w->nurls; u += 2) {
+        uint32_t u0 = w->urls[u], u1 = w->urls[u + 1];
+        if (u1 <= a || u0 >= b)
+            continue;
+        PARA_RESERVE(w->scratch, w->capscratch, u1 - u0);
+        size_t n = sc_url_break_points(p->text + u0, u1 - u0, w->scratch, u1 - u0);
+        for (size_t k = 0; k < n; k++) {
+            uint32_t at = u0 + w->scratch[k];
+            if (at > a && at < b)
+                push_split(w, at, 0);
+        }
+    }
+}
+
+/* After add_content for [a, b) from item `first_item`: when a fragment between split points is
+ * wider than `narrowest`, add a split at each of its cluster boundaries and return 1. */
+static int split_overlong(const sc_para *p, para_work *w, size_t first_item, uint32_t a,
+                          uint32_t b, double narrowest)
+{
+    size_t nold = w->nsplits;
+    PARA_RESERVE(w->scratch, w->capscratch, nold + 1);
+    if (nold)
+        memcpy(w->scratch, w->splits, nold * sizeof *w->splits);
+    /* Widths of the fragments [a, s0), [s0, s1), ..., [s_last, b). */
+    int any = 0;
+    size_t frag = 0;
+    double width = 0;
+    uint32_t f0 = a;
+    w->nsplits = 0;
+    for (size_t i = first_item; i <= w->nitems; i++) {
+        int close = i == w->nitems || w->items[i].type == SC_IT_PENALTY;
+        if (!close) {
+            width += w->items[i].width;
+            continue;
+        }
+        uint32_t f1 = frag < nold ? w->scratch[frag] : b;
+        if (width > narrowest) {
+            any = 1;
+            for (uint32_t c = (uint32_t)cluster_end(p->text, f1, f0); c < f1;
+                 c = (uint32_t)cluster_end(p->text, f1, c))
+                push_split(w, c, 1);
+        }
+        if (frag < nold)
+            push_split(w, f1, 0);
+        frag++;
+        f0 = f1;
+        width = 0;
+    }
+    return any;
+}
+
+void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
+{
+    w->npieces = w->nglues = w->nitems = 0;
+    int pre_all = p->nspans > 0 && p->spans[0].style && p->spans[0].style->white_space_pre;
+    double narrowest = params->width - (params->first_indent > 0 ? params->first_indent : 0);
+    if (params->first_indent != 0)
+        push_item(w, SC_IT_BOX, params->first_indent, 0, 0, 0, -1, 0);
+    sc_para_find_breaks(p, w);
+    uint32_t a = 0;
+    int line_start = 1;
+    for (size_t k = 0; k < w->nbounds; k++) {
+        uint32_t b = w->bounds[k];
+        if (b <= a)
+            continue;
+        /* Content [a, c), then white space [c, b). */
+        uint32_t c = b;
+        int newline = 0;
+        while (c > a) {
+            uint32_t s = c - 1;
+            while (s > a && ((unsigned char)p->text[s] & 0xC0) == 0x80)
+                s--;
+            size_t next;
+            uint32_t cp = decode(p->text, b, s, &next);
+            if (!is_break_space(cp))
+                break;
+            newline |= is_newline(cp);
+            c = s;
+        }
+        size_t si = span_at(p, c < b ? c : (b > 0 ? b - 1 : 0));
+        int pre = p->spans[si].style ? p->spans[si].style->white_space_pre : pre_all;
+        if (pre && line_start && c == a && b > a && !newline) {
+            /* Indentation at the start of a pre line is kept (not discardable glue). */
+            push_piece(p, w, si, a, b, p->spans[si].face, 0, 1, NULL);
+            line_start = 0;
+            a = b;
+            continue;
+        }
+        if (c > a) {
+            size_t first_piece = w->npieces, first_item = w->nitems;
+            url_splits(p, w, a, c);
+            add_content(p, w, a, c);
+            if (split_overlong(p, w, first_item, a, c, narrowest)) {
+                /* Over-long: set again with a break allowed between any two clusters. */
+                w->npieces = first_piece;
+                w->nitems = first_item;
+                add_content(p, w, a, c);
+            }
+            line_start = 0;
+        }
+        if (newline || w->hard[k]) {
+            push_forced_break(w, c);
+            line_start = 1;
+        } else if (c < b) {
+            const para_span *s = &p->spans[span_at(p, c)];
+            double sw = spaces_width(p, c, b, s);
+            int stretchy = !(s->style && s->style->white_space_pre);
+            PARA_RESERVE(w->glues, w->capglues, w->nglues + 1);
+            w->glues[w->nglues].t0 = c;
+            w->glues[w->nglues].t1 = b;
+            w->glues[w->nglues].span = (int)(s - p->spans);
+            push_item(w, SC_IT_GLUE, sw, stretchy ? sw / 2 : 0, stretchy ? sw / 3 : 0, 0,
+                      (int)w->nglues, c);
+            w->nglues++;
+        } else if (b < p->len) {
+            int hyphen = p->text[b - 1] == '-';
+            push_item(w, SC_IT_PENALTY, 0, 0, 0, hyphen ? PENALTY_HYPHEN : 0, -1, b);
+        }
+        a = b;
+    }
+    /* The paragraph ends with \parfillskip and a forced break (unless a hard break just did). */
+    if (w->nitems == 0 || w->items[w->nitems - 1].type != SC_IT_PENALTY ||
+        w->items[w->nitems - 1].penalty > -SC_INF_PENALTY)
+        push_forced_break(w, (uint32_t)p->len);
+}

@@ -1,0 +1,61 @@
+/* lists.c — ordered and unordered lists: each item's marker hangs in the list's indent, to the
+ * left of the item's first line, set in the item's font. */
+#include "blocks.h"
+
+#include <stdio.h>
+
+/* Unordered markers by nesting depth. */
+static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA"}; /* • ◦ ▪ */
+
+static int unordered_depth(const sc_node *list)
+{
+    int depth = 0;
+    for (const sc_node *n = list->parent; n; n = n->parent)
+        if (n->type == SC_NODE_LIST && !n->list_ordered)
+            depth++;
+    return depth;
+}
+
+void sc_list_flow(sc_block_ctx *c, const sc_node *list, float x, float w)
+{
+    const sc_style *lst = sc_block_style(c, list);
+    /* Without an indent from the stylesheet the markers would hang outside the text area. */
+    if (lst->margin[SC_EDGE_LEFT] + lst->padding[SC_EDGE_LEFT] <= 0) {
+        float indent = 2 * lst->font_size;
+        if (indent < w / 2) {
+            x += indent;
+            w -= indent;
+        }
+    }
+    int number = list->list_start;
+    const char *bullet = bullets[unordered_depth(list) % 3];
+    for (const sc_node *item = list->first_child; item; item = item->next) {
+        if (item->type != SC_NODE_ITEM) {
+            sc_block_flow(c, item, x, w);
+            continue;
+        }
+        const sc_style *st = sc_block_style(c, item);
+        if (st->display_none)
+            continue;
+        char num[32];
+        const char *text = bullet;
+        if (list->list_ordered) {
+            snprintf(num, sizeof num, "%d.", number++);
+            text = num;
+        }
+        sc_style *mst = sc_block_style_copy(c, st);
+        mst->text_indent = 0;
+        mst->vertical_align = 0;
+        mst->text_decoration = 0;
+        const sc_line *marker = sc_inlines_single_line(c, text, mst, sc_block_lang(c, item));
+        sc_block_flush_marker(c); /* an earlier marker nobody took */
+        if (marker) {
+            float content_x = x + st->margin[SC_EDGE_LEFT] + st->padding[SC_EDGE_LEFT];
+            float mx = content_x - 0.5f * st->font_size - marker->width;
+            c->marker = marker;
+            c->marker_x = mx < c->area_x ? c->area_x : mx;
+        }
+        sc_block_flow(c, item, x, w);
+        sc_block_flush_marker(c);
+    }
+}

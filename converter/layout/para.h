@@ -1,0 +1,104 @@
+/* para.h — private: the paragraph being built (para.c), itemized (itemize.c) and set into lines
+ * (lines.c). Everything here is scratch memory owned by the para and reused for the next one; only
+ * the sc_line results go into the shaper's arena. */
+#ifndef SC_PARA_H
+#define SC_PARA_H
+#include "text.h"
+
+typedef struct para_span {
+    uint32_t t0, t1;         /* byte range in the paragraph text */
+    const sc_style *style;
+    const char *lang;
+    const char *uri, *dest;  /* as given by the caller */
+    const char *uri_copy, *dest_copy; /* copied into the arena on first use on a line */
+    int line;
+    const sc_face *face;
+    float size;              /* effective size (smaller for super/subscript) */
+    float shift;             /* baseline shift, pt, y up */
+} para_span;
+
+typedef struct para_anchor {
+    uint32_t at;             /* byte offset in the text */
+    const char *name;        /* in the arena */
+} para_anchor;
+
+/* An unbreakable shaped piece: a glyph range of one shaping result. */
+typedef struct para_piece {
+    const sc_shaped *shaped;
+    uint32_t g0, g1;         /* glyph range in shaped */
+    uint32_t t0, t1;         /* byte range in the paragraph text */
+    uint32_t tbase;          /* paragraph offset of the shaped text's first byte */
+    int span;
+    const sc_face *face;
+    int gap;                 /* a character no font has: nothing drawn, not in any run */
+    int spaces;              /* kept white space (indentation in pre text): space glyphs */
+    double width;            /* pt */
+} para_piece;
+
+/* Inter-word space(s): [t0, t1) of the text; one glyph per space character. */
+typedef struct para_glue {
+    uint32_t t0, t1;
+    int span;
+} para_glue;
+
+/* Scratch arrays of the line-setting pass: one set per shaper (paragraphs are set one at a time),
+ * so a paragraph that is never ended costs only its text and spans. */
+typedef struct para_work {
+    para_piece *pieces;
+    size_t npieces, cappieces;
+    para_glue *glues;
+    size_t nglues, capglues;
+    sc_bitem *items;
+    size_t nitems, capitems;
+    uint32_t *bounds;        /* break opportunities (byte offsets) */
+    unsigned char *hard;     /* 1 where the opportunity is a forced break */
+    size_t nbounds, capbounds, caphard;
+    uint32_t *splits;        /* break points inside a word (URLs, over-long words) */
+    unsigned char *split_long; /* 1: a cluster boundary of an over-long word */
+    size_t nsplits, capsplits, capsplit_long;
+    uint32_t *scratch;
+    size_t capscratch;
+    uint32_t *urls;          /* URL ranges, pairs of byte offsets */
+    size_t nurls, capurls;
+    size_t *breaks;
+    size_t capbreaks;
+    sc_glyph *glyphs;        /* glyphs of the run being built */
+    size_t capglyphs;
+    sc_glyph_run *runs;      /* runs of the line being built */
+    size_t capruns;
+    sc_line_link *links;
+    size_t caplinks;
+    sc_line_anchor *anchors;
+    size_t capanchors;
+} para_work;
+
+struct sc_para {
+    sc_shaper *shaper;       /* NULL once ended (free in the pool) */
+    char *text;
+    size_t len, cap;
+    para_span *spans;
+    size_t nspans, capspans;
+    para_anchor *anchors;
+    size_t nanchors, capanchors;
+    struct sc_para *next;    /* list of every para of the shaper */
+    struct sc_para *next_free; /* stack of ended paras */
+};
+
+para_work *sc_shaper_work(sc_shaper *shaper);
+sc_para **sc_shaper_para_free(sc_shaper *shaper);
+void sc_para_work_free(para_work *w);
+
+/* Grow *p (elements of `size`) to hold at least `need`; aborts like the arena on out-of-memory. */
+void sc_para_reserve(void **p, size_t *cap, size_t need, size_t size);
+#define PARA_RESERVE(arr, cap, need) sc_para_reserve((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* breaks.c: URL ranges (w->urls) and break opportunities (w->bounds, w->hard) of the text; the
+ * last bound is the text's end. */
+void sc_para_find_breaks(sc_para *para, para_work *w);
+/* itemize.c: fill pieces, glues and items from the text and spans. */
+void sc_para_itemize(sc_para *para, para_work *w, const sc_break_params *params);
+/* lines.c: build the sc_line array from the items and chosen breaks. */
+sc_line *sc_para_build_lines(sc_para *para, para_work *w, const sc_break_params *params,
+                             const size_t *breaks, size_t nbreaks);
+
+#endif
