@@ -3,6 +3,7 @@
 
 usage: epub_writer_check.py CHECK OUTDIR     (CHECK: epubcheck zip text nav notes meta)
        epub_writer_check.py samples OUTDIR INPUT...   (test_epub_samples' EPUBs of INPUT...)
+       epub_writer_check.py nfd SOURCE COPY           (write COPY: SOURCE in NFD)
 
 Every failure prints a reason; the exit status is 1 when anything failed.
 """
@@ -126,8 +127,8 @@ def is_back_link(e):
 # ---- checks ------------------------------------------------------------------------------------
 
 def check_epubcheck(outdir):
-    for name in DISTINCT:
-        run_epubcheck(name, os.path.join(outdir, name + ".epub"))
+    random = [f"random-{k}" for k in range(6)]  # nonsense trees: must still be valid
+    epubcheck_all([(n, os.path.join(outdir, n + ".epub")) for n in DISTINCT + ["bad-bytes"] + random])
 
 
 def check_zip(outdir):
@@ -392,16 +393,33 @@ def check_meta(outdir):
            ch3.find(f"{XHTML}body/{XHTML}table/{XHTML}tbody") is not None, "full: thead/tbody")
 
 
-def run_epubcheck(name, path):
-    r = subprocess.run(EPUBCHECK + [path], capture_output=True, text=True)
-    out = r.stdout + r.stderr
-    m = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", out)
-    if not expect(m, f"{name}: no epubcheck summary line:\n{out}"):
-        return
-    fatals, errors, warnings = map(int, m.groups())
-    if not expect(fatals == errors == warnings == 0,
-                  f"{name}: epubcheck {fatals} fatals, {errors} errors, {warnings} warnings"):
-        print("\n".join(l for l in out.splitlines() if re.match(r"(FATAL|ERROR|WARNING)", l)))
+def epubcheck_all(named_paths):
+    """epubcheck on every (name, path): 0 fatals, 0 errors, 0 warnings each. All files go through
+    one JVM (tests/epub_writer_epubcheck.java); one JVM per file when that cannot run."""
+    batch = os.path.join(os.path.dirname(os.path.abspath(__file__)), "epub_writer_epubcheck.java")
+    r = subprocess.run(EPUBCHECK[:-2] + ["-cp", EPUBCHECK[-1], batch] + [p for _, p in named_paths],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    results, pending = {}, []
+    for line in r.stdout.splitlines():
+        m = re.match(r"SUMMARY (\d+) (\d+) (\d+) (.*)", line)
+        if m:
+            results[m.group(4)] = (tuple(map(int, m.groups()[:3])), pending)
+            pending = []
+        elif re.match(r"(FATAL|ERROR|WARNING)", line):
+            pending.append(line)
+    for name, path in named_paths:
+        if path not in results:  # the batch could not run: the plain command line
+            r = subprocess.run(EPUBCHECK + [path], capture_output=True, text=True)
+            out = r.stdout + r.stderr
+            m = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", out)
+            if not expect(m, f"{name}: no epubcheck summary line:\n{out}"):
+                continue
+            results[path] = (tuple(map(int, m.groups())),
+                             [l for l in out.splitlines() if re.match(r"(FATAL|ERROR|WARNING)", l)])
+        (fatals, errors, warnings), messages = results[path]
+        if not expect(fatals == errors == warnings == 0,
+                      f"{name}: epubcheck {fatals} fatals, {errors} errors, {warnings} warnings"):
+            print("\n".join(messages))
 
 
 class PandocText(html.parser.HTMLParser):
@@ -462,12 +480,14 @@ def check_samples(outdir, inputs):
     """Each sample's EPUB passes epubcheck and holds the source text: a plain-text file's words
     (NFC applied to the source only), or for Markdown what pandoc's HTML says."""
     expect(inputs, "no samples given")
+    present = []
     for src in inputs:
         name = os.path.basename(src)
         path = os.path.join(outdir, name + ".epub")
-        if not expect(os.path.exists(path), f"{name}: no EPUB written"):
-            continue
-        run_epubcheck(name, path)
+        if expect(os.path.exists(path), f"{name}: no EPUB written"):
+            present.append((src, name, path))
+    epubcheck_all([(name, path) for _, name, path in present])
+    for src, name, path in present:
         b = Book(path)
         body = " ".join(text_of(b.xhtml(h).find(XHTML + "body"), is_noteref)
                         for h in b.spine if h != "notes.xhtml")
@@ -502,6 +522,12 @@ CHECKS = {"epubcheck": check_epubcheck, "zip": check_zip, "text": check_text, "n
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "samples":
         check_samples(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "nfd":  # make an NFD copy of a sample
+        os.makedirs(os.path.dirname(sys.argv[3]), exist_ok=True)
+        text = open(sys.argv[2], encoding="utf-8").read()
+        nfd = unicodedata.normalize("NFD", text)
+        expect(nfd != text, f"{sys.argv[2]}: NFD is the same text; the NFD test would prove nothing")
+        open(sys.argv[3], "w", encoding="utf-8").write(nfd)
     elif len(sys.argv) == 3 and sys.argv[1] in CHECKS:
         CHECKS[sys.argv[1]](sys.argv[2])
     else:

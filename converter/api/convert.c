@@ -65,9 +65,13 @@ static const char *title_from_name(sc_document *doc, const char *name)
     return sc_arena_strndup(doc->arena, base, len);
 }
 
-static void apply_options(sc_document *doc, const char *name, const sc_options *o)
+static void apply_options(sc_document *doc, const char *name, sc_input_format format,
+                          const sc_options *o)
 {
     sc_meta *m = &doc->meta;
+    /* Markdown shows its metadata title at the top, as pandoc does; plain text already starts with
+     * its first line, which is where its title came from. */
+    int title_block = format == SC_INPUT_MARKDOWN && (o->title || m->title_from_source);
     if (o->title)
         m->title = sc_arena_strdup(doc->arena, o->title);
     else if (!m->title || !*m->title)
@@ -76,6 +80,8 @@ static void apply_options(sc_document *doc, const char *name, const sc_options *
         m->author = sc_arena_strdup(doc->arena, o->author);
     if (o->lang)
         m->lang = sc_arena_strdup(doc->arena, o->lang);
+    if (title_block)
+        sc_document_add_title_block(doc);
 }
 
 /* Stylesheets in cascade order: the bundled default, then the user's. Their text is kept for the
@@ -176,7 +182,7 @@ int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_f
     stylesheets s = {.count = 0};
     sc_buf_init(&s.css);
     if (rc == 0) {
-        apply_options(doc, name, opts);
+        apply_options(doc, name, in_format, opts);
         sc_document_finish(doc);
         rc = load_stylesheets(&s, doc, data_dir, opts, d);
     }

@@ -15,11 +15,16 @@ static void find_urls(const sc_para *p, para_work *w)
         char c = p->text[i];
         if (c != 'h' && c != 'H')
             continue;
-        if (i > 0) {
-            unsigned char prev = (unsigned char)p->text[i - 1];
+        if (i > 0) { /* a URL does not start inside a word */
+            size_t s = i - 1;
+            while (s > 0 && ((unsigned char)p->text[s] & 0xC0) == 0x80)
+                s--;
+            utf8proc_int32_t prev = 0;
+            utf8proc_iterate((const utf8proc_uint8_t *)p->text + s, (utf8proc_ssize_t)(i - s),
+                             &prev);
             utf8proc_category_t cat = utf8proc_category(prev);
-            if (prev >= 0x80 || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO))
-                continue; /* inside a word */
+            if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO)
+                continue;
         }
         size_t n = sc_url_length(p->text + i, p->len - i);
         if (n == 0)

@@ -27,7 +27,8 @@ typedef struct sc_flow_elem {
     float x;                 /* LINE: the left edge of the line's measure on the page */
     float space_before;      /* collapsed margins (and paddings) before it; dropped at a page top */
     const sc_line *line;     /* LINE */
-    sc_box *box;             /* BOX */
+    const sc_box *box;       /* BOX */
+    const sc_box *repeat;    /* BOX: a table's header row, drawn again above it at a page top */
 
     /* Runs drawn on a line's baseline besides its own (a list marker), x absolute. */
     sc_glyph_run *extra;

@@ -29,16 +29,16 @@ size_t sc_greedy_breaks(const sc_bitem *items, size_t n, double first_width, dou
             if (legal_break(items, i)) {
                 double lw = w + (it->type == SC_IT_PENALTY ? it->width : 0);
                 int fits = lw <= avail + 1e-6 || (shrink && lw - z <= avail + 1e-6);
-                if (it->type == SC_IT_PENALTY && it->penalty <= -SC_INF_PENALTY) {
-                    brk = i; /* forced */
+                int forced = it->type == SC_IT_PENALTY && it->penalty <= -SC_INF_PENALTY;
+                if (!fits && best != (size_t)-1) {
+                    brk = best; /* the last break that fit */
                     break;
                 }
-                if (fits) {
-                    best = i;
-                } else {
-                    brk = best != (size_t)-1 ? best : i;
+                if (forced || !fits) {
+                    brk = i; /* forced, or nothing fits (one cluster wider than the measure) */
                     break;
                 }
+                best = i;
             }
             if (it->type == SC_IT_BOX) {
                 w += it->width;

@@ -41,8 +41,9 @@ typedef struct sc_line_anchor {
  *   the ' ' of run->text, x_advance = the space's justified width (so the pen after a run's last
  *   glyph is where the next run starts when they touch). Only after a character no font has does
  *   a space start a run of its own. In white-space: pre text every space is a glyph (a tab too:
- *   the space glyph, four spaces wide, its text '\t'). Spaces where a line breaks are dropped
- *   (neither glyph nor text): extracted words are separated by the space glyphs and line ends.
+ *   the space glyph, as wide as to the next stop of 8 columns, its text '\t'). Spaces where a
+ *   line breaks are dropped (neither glyph nor text): extracted words are separated by the space
+ *   glyphs and the line ends.
  * - A run is one stretch of one face, size, colour and baseline shift; a line may have several.
  *   Advances and offsets are in pt; y_offset includes the super/subscript shift; run y = 0.
  * - Characters no bundled font has are not drawn and are not in any run's text (warned about).

@@ -97,6 +97,7 @@ static void push_item(para_work *w, sc_item_type type, double width, double stre
     it->penalty = penalty;
     it->ref = ref;
     it->pos = pos;
+    it->split = 0;
 }
 
 static void push_forced_break(para_work *w, uint32_t pos)
@@ -119,7 +120,7 @@ static size_t span_at(const sc_para *p, uint32_t pos)
     return lo;
 }
 
-/* Width in pt of one space of a span's face and size (a tab counts as four). */
+/* Width in pt of one space of a span's face and size. */
 static double space_width(const para_span *s)
 {
     hb_codepoint_t g;
@@ -129,11 +130,27 @@ static double space_width(const para_span *s)
     return hb_font_get_glyph_h_advance(f->hb_font, g) * (double)s->size / f->upem;
 }
 
+/* The glyph drawn for a soft hyphen where a line breaks: U+2010, else the hyphen-minus. */
+hb_codepoint_t sc_hyphen_glyph(const sc_face *face)
+{
+    hb_codepoint_t g = 0;
+    if (!hb_font_get_nominal_glyph(face->hb_font, 0x2010, &g))
+        hb_font_get_nominal_glyph(face->hb_font, '-', &g);
+    return g;
+}
+
+static double hyphen_width(const para_span *s)
+{
+    hb_codepoint_t g = sc_hyphen_glyph(s->face);
+    return g ? hb_font_get_glyph_h_advance(s->face->hb_font, g) * (double)s->size / s->face->upem
+             : 0;
+}
+
 static double spaces_width(const sc_para *p, uint32_t a, uint32_t b, const para_span *s)
 {
     double one = space_width(s), w = 0;
     for (uint32_t i = a; i < b; i++)
-        w += p->text[i] == '\t' ? 4 * one : p->text[i] == ' ' ? one : 0;
+        w += sc_para_space_weight(p, i) * one;
     return w;
 }
 
@@ -175,7 +192,7 @@ static hb_script_t cluster_script(const char *t, size_t a, size_t b)
 }
 
 /* One fragment [a, b) inside span `si` with no break inside: split by script, and by face where
- * the span's face lacks a cluster (fallback per grapheme cluster, so marks stay with their base). */
+ * the span's face lacks a cluster (fallback per grapheme cluster: marks stay with their base). */
 /* One script for sure: Latin (Vietnamese included), combining marks, general punctuation. */
 static int plainly_latin(const char *t, uint32_t a, uint32_t b)
 {
@@ -275,15 +292,15 @@ static void add_content(sc_para *p, para_work *w, uint32_t a, uint32_t b)
             k++;
         size_t si = span_at(p, pos);
         uint32_t end = p->spans[si].t1 < b ? p->spans[si].t1 : b;
-        int at_split = 0;
-        if (k < w->nsplits && w->splits[k] < end) {
+        if (k < w->nsplits && w->splits[k] < end)
             end = w->splits[k];
-            at_split = 1;
-        }
         add_fragment(p, w, si, pos, end);
-        if (at_split)
+        /* A split point may also fall on a span boundary. */
+        if (k < w->nsplits && w->splits[k] == end && end < b) {
             push_item(w, SC_IT_PENALTY, 0, 0, 0,
                       w->split_long[k] ? PENALTY_OVERLONG : PENALTY_URL, -1, end);
+            w->items[w->nitems - 1].split = 1;
+        }
         pos = end;
     }
 }
@@ -385,6 +402,8 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
         if (pre && line_start && c == a && b > a && !newline) {
             /* Indentation at the start of a pre line is kept (not discardable glue). */
             push_piece(p, w, si, a, b, p->spans[si].face, 0, 1, NULL);
+            /* ... but a line too narrow for it and the word after may break there. */
+            push_item(w, SC_IT_PENALTY, 0, 0, 0, PENALTY_OVERLONG, -1, b);
             line_start = 0;
             a = b;
             continue;
@@ -416,8 +435,17 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
                       (int)w->nglues, c);
             w->nglues++;
         } else if (b < p->len) {
-            int hyphen = p->text[b - 1] == '-';
-            push_item(w, SC_IT_PENALTY, 0, 0, 0, hyphen ? PENALTY_HYPHEN : 0, -1, b);
+            /* After a hyphen or a slash (05-CT/TW): allowed, but worse than a space. */
+            int hyphen = p->text[b - 1] == '-' || p->text[b - 1] == '/';
+            int shy = b >= 2 && (unsigned char)p->text[b - 2] == 0xC2 &&
+                      (unsigned char)p->text[b - 1] == 0xAD;
+            if (shy) { /* a soft hyphen: breaking there shows a hyphen */
+                size_t hs = span_at(p, b - 2);
+                push_item(w, SC_IT_PENALTY, hyphen_width(&p->spans[hs]), 0, 0, PENALTY_HYPHEN,
+                          (int)hs, b);
+            } else {
+                push_item(w, SC_IT_PENALTY, 0, 0, 0, hyphen ? PENALTY_HYPHEN : 0, -1, b);
+            }
         }
         a = b;
     }

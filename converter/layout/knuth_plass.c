@@ -7,12 +7,13 @@
 
 #include "text.h"
 
-enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000 };
+enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000, DOUBLE_HYPHEN_DEMERITS = 10000 };
 
 typedef struct kp_node {
     size_t pos;             /* the break item */
     int line;               /* lines before this break's next line */
     int fitness;
+    int hyphen;             /* the break is after a hyphen (explicit or soft) */
     double w, y, z;         /* totals after the break (discarded items skipped) */
     double demerits;
     int prev;               /* node index of the previous break, -1 for the start */
@@ -69,7 +70,7 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                       double width, double tolerance, int emergency, size_t *breaks)
 {
     s->nnodes = s->nactive = 0;
-    kp_node start = {0, 0, 1, 0, 0, 0, 0, -1};
+    kp_node start = {0, 0, 1, 0, 0, 0, 0, 0, -1};
     if (push_node(s, &start) < 0 || push_active(s, 0) < 0)
         return 0;
     double tw = 0, ty = 0, tz = 0;
@@ -85,6 +86,7 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
             double pw = it->type == SC_IT_PENALTY ? it->width : 0;
             int p = it->type == SC_IT_PENALTY ? it->penalty : 0;
             int forced = p <= -SC_INF_PENALTY;
+            int hyphen = it->type == SC_IT_PENALTY && !it->split && p > 0;
             double best_d[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
             int best_from[4] = {-1, -1, -1, -1};
             size_t keep = 0;
@@ -118,6 +120,8 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                 int fit = isinf(r) ? 3 : fitness_of(r);
                 if (abs(fit - a->fitness) > 1)
                     d += ADJ_DEMERITS;
+                if (hyphen && a->hyphen)
+                    d += DOUBLE_HYPHEN_DEMERITS;
                 d += a->demerits;
                 if (d < best_d[fit]) {
                     best_d[fit] = d;
@@ -146,8 +150,8 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                 for (int f = 0; f < 4; f++) {
                     if (best_from[f] < 0 || best_d[f] > dmin + ADJ_DEMERITS)
                         continue;
-                    kp_node nn = {b, s->nodes[best_from[f]].line + 1, f, aw, ay, az, best_d[f],
-                                  best_from[f]};
+                    kp_node nn = {b, s->nodes[best_from[f]].line + 1, f, hyphen, aw, ay, az,
+                                  best_d[f], best_from[f]};
                     int ni = push_node(s, &nn);
                     if (ni < 0 || push_active(s, ni) < 0)
                         return 0;

@@ -74,17 +74,16 @@ static void continue_or_start(run_builder *rb, const para_span *s, const sc_face
     rb->t0 = rb->t1 = t0;
 }
 
-/* Space glyphs for the white space [t0, t1), sharing `width` (a tab weighs four spaces). */
+/* Space glyphs for the white space [t0, t1), sharing `width` (a tab as wide as to its stop). */
 static void add_spaces(run_builder *rb, uint32_t t0, uint32_t t1, double width)
 {
-    const char *t = rb->p->text;
     double weight = 0;
     for (uint32_t i = t0; i < t1; i++)
-        weight += t[i] == '\t' ? 4 : t[i] == ' ' ? 1 : 0;
+        weight += sc_para_space_weight(rb->p, i);
     hb_codepoint_t gid = 0;
     hb_font_get_nominal_glyph(rb->face->hb_font, ' ', &gid);
     for (uint32_t i = t0; i < t1; i++) {
-        double wi = t[i] == '\t' ? 4 : t[i] == ' ' ? 1 : 0;
+        double wi = sc_para_space_weight(rb->p, i);
         if (wi == 0 || gid == 0)
             continue;
         sc_glyph *g = new_glyph(rb);
@@ -245,6 +244,11 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                 Y += items[k].stretch;
             Z += items[k].shrink;
         }
+        /* A line ending at a soft hyphen shows a hyphen. */
+        int shy_span =
+            items[end].type == SC_IT_PENALTY && items[end].ref >= 0 ? items[end].ref : -1;
+        if (shy_span >= 0)
+            L += items[end].width;
         double r = 0;
         if (L > avail && Z > 0)
             r = fmax(-1.0, (avail - L) / Z);
@@ -253,8 +257,7 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
         /* A line that ends inside a word (a URL or an over-long word broken) often has one or two
          * spaces to fill a whole line with: stretch them no further than the loose limit and leave
          * the rest of the line empty, as word processors set a single word. */
-        if (r > 1 && items[end].type == SC_IT_PENALTY && items[end].penalty > -SC_INF_PENALTY &&
-            end > 0 && items[end - 1].type == SC_IT_BOX)
+        if (r > 1 && items[end].type == SC_IT_PENALTY && items[end].split)
             r = 1;
         double final_w = L + (r > 0 ? r * Y : r * Z);
         float x = 0;
@@ -307,6 +310,17 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                         link_close(&lb, w);
                 }
                 xd += gw;
+            }
+        }
+        if (shy_span >= 0 && rb.active && rb.t1 == items[end].pos) {
+            hb_codepoint_t hg = sc_hyphen_glyph(rb.face);
+            if (hg) {
+                sc_glyph *g = new_glyph(&rb);
+                g->gid = hg;
+                g->cluster = items[end].pos - 2 - rb.t0; /* shows the soft hyphen's text */
+                g->x_advance = (float)items[end].width;
+                g->y_offset = rb.shift;
+                xd += items[end].width;
             }
         }
         flush(&rb);

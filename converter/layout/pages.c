@@ -30,6 +30,12 @@ static float need_below(const sc_flow_elem *e, const sc_vmetrics *m)
     return e->line->descent > m->ink_below ? e->line->descent : m->ink_below;
 }
 
+/* A table row starting a page has its table's header row drawn above it. */
+static float repeat_height(const sc_flow_elem *e)
+{
+    return e->kind == SC_FLOW_BOX && e->repeat ? e->repeat->height : 0;
+}
+
 static int break_allowed(const sc_flow *flow, size_t j)
 {
     const sc_flow_elem *prev = &flow->elems[j - 1], *e = &flow->elems[j];
@@ -61,7 +67,7 @@ static size_t fill_page(const sc_flow *flow, size_t start, const page_area *a, f
             return k;
         }
         sc_flow_metrics(e, &m);
-        float y = k == start ? a->top + need_above(e, &m)
+        float y = k == start ? a->top + repeat_height(e) + need_above(e, &m)
                              : ref[k - 1] + sc_flow_distance(&prev, e->space_before, &m);
         if (y + need_below(e, &m) > a->bottom + 0.01f)
             return k;
@@ -168,7 +174,12 @@ int sc_pages_build(sc_layout *layout, const sc_flow *flow, const sc_page_setup *
         if (end > stop) { /* a lone element taller than the page: at the top, overflowing */
             sc_vmetrics m;
             sc_flow_metrics(&flow->elems[start], &m);
-            ref[start] = a.top + need_above(&flow->elems[start], &m);
+            ref[start] = a.top + repeat_height(&flow->elems[start]) +
+                         need_above(&flow->elems[start], &m);
+        }
+        if (start < flow->count && repeat_height(&flow->elems[start]) > 0) {
+            sc_flow_elem header = {.kind = SC_FLOW_BOX, .box = flow->elems[start].repeat};
+            emit(layout, pg, &header, a.top, &a, &outline_cap);
         }
         for (size_t k = start; k < end; k++)
             emit(layout, pg, &flow->elems[k], ref[k], &a, &outline_cap);

@@ -96,6 +96,19 @@ void sc_para_end(sc_para *para)
     *free_stack = para;
 }
 
+int sc_para_space_weight(const sc_para *p, uint32_t i)
+{
+    if (p->text[i] == ' ')
+        return 1;
+    if (p->text[i] != '\t')
+        return 0;
+    /* A tab reaches the next multiple of SC_TAB_SIZE columns (code points since the line start). */
+    unsigned col = 0;
+    for (uint32_t k = i; k > 0 && p->text[k - 1] != '\n'; k--)
+        col += ((unsigned char)p->text[k - 1] & 0xC0) != 0x80;
+    return SC_TAB_SIZE - (int)(col % SC_TAB_SIZE);
+}
+
 static int last_is_break_or_empty(const sc_para *p)
 {
     return p->len == 0 || p->text[p->len - 1] == '\n' || p->text[p->len - 1] == ' ';

@@ -88,6 +88,15 @@ para_work *sc_shaper_work(sc_shaper *shaper);
 sc_para **sc_shaper_para_free(sc_shaper *shaper);
 void sc_para_work_free(para_work *w);
 
+/* Tabs in white-space: pre text stop every SC_TAB_SIZE columns (CSS tab-size: 8). */
+#define SC_TAB_SIZE 8
+/* How many space widths the character at text[i] takes: 1 for a space, up to the next tab stop
+ * for a tab, 0 for anything else. */
+int sc_para_space_weight(const sc_para *para, uint32_t i);
+
+/* The glyph drawn for a soft hyphen at a line end (0 when the face has none). */
+hb_codepoint_t sc_hyphen_glyph(const sc_face *face);
+
 /* Grow *p (elements of `size`) to hold at least `need`; aborts like the arena on out-of-memory. */
 void sc_para_reserve(void **p, size_t *cap, size_t need, size_t size);
 #define PARA_RESERVE(arr, cap, need) sc_para_reserve((void **)&(arr), &(cap), (need), sizeof *(arr))

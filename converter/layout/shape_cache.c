@@ -93,6 +93,10 @@ static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lan
     hb_buffer_t *b = c->buf;
     hb_buffer_clear_contents(b);
     hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    /* Invisible characters (soft hyphen, ZWJ, ZWSP, variation selectors) get no glyph at all,
+     * rather than a zero-width space glyph that text extraction could read as a space: their
+     * text goes with the glyph before them. */
+    hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
     hb_buffer_add_utf8(b, text, (int)len, 0, (int)len);
     if (lang)
         hb_buffer_set_language(b, lang);

@@ -1,6 +1,7 @@
 /* tables.c — simple tables: column widths from each column's widest content, shared out fairly
- * when they do not fit; cell text wraps; thin rules between rows. Each row is one rigid box (rows
- * are not split across pages); a header row keeps with the row after it. */
+ * when they do not fit; cell text wraps; thin rules between rows. Each row is one rigid box: rows
+ * are not split across pages unless taller than a page (then cut between lines). A header row
+ * keeps with the row after it and is drawn again at the top of each page the table goes on to. */
 #include "blocks.h"
 
 typedef struct cell_lines {
@@ -120,15 +121,20 @@ static void line_extent(const cell_lines *cl, size_t k, float *top, float *botto
 /* Push a row as boxes. A row that fits a page is one box; a taller one is cut between lines into
  * bands that each fit a page (a cell's lines stay in order; each band starts at the top of the
  * highest line it holds). */
-static void row_bands(sc_block_ctx *c, const cell_lines *cells, size_t ncols, float height,
-                      int first_row, int header, float x0, float x1)
+static const sc_box *row_bands(sc_block_ctx *c, const cell_lines *cells, size_t ncols,
+                               float height, int first_row, int header, float x0, float x1,
+                               const sc_box *repeat)
 {
     size_t *next = sc_arena_calloc(c->arena, ncols, sizeof *next);
-    float band_top = 0;
+    float band_top = 0, room = c->area_h - (repeat ? repeat->height : 0);
+    if (room < c->area_h / 2) { /* a header too tall to repeat */
+        repeat = NULL;
+        room = c->area_h;
+    }
     for (int first_band = 1;; first_band = 0) {
         sc_box *box = sc_arena_alloc(c->arena, sizeof *box);
-        int last = height - band_top <= c->area_h;
-        float limit = band_top + c->area_h, bottom = band_top, next_top = height;
+        int last = height - band_top <= room;
+        float limit = band_top + room, bottom = band_top, next_top = height;
         int placed = 0;
         for (size_t i = 0; i < ncols; i++) {
             for (; next[i] < cells[i].n; next[i]++) {
@@ -175,14 +181,17 @@ static void row_bands(sc_block_ctx *c, const cell_lines *cells, size_t ncols, fl
         sc_flow_elem *e = sc_block_push(c, SC_FLOW_BOX);
         e->box = box;
         e->keep_with_next = last && header;
+        e->repeat = repeat;
         if (last)
-            return;
+            return first_band ? box : NULL;
         band_top = next_top > band_top ? next_top : bottom;
     }
 }
 
-static void row_box(sc_block_ctx *c, const sc_node *row, const float *colx, const float *colw,
-                    size_t ncols, int first_row, float x0, float x1)
+/* Lay out a row; returns its box when it is one box (a header row to repeat on later pages). */
+static const sc_box *row_box(sc_block_ctx *c, const sc_node *row, const float *colx,
+                             const float *colw, size_t ncols, int first_row, float x0, float x1,
+                             const sc_box *repeat)
 {
     cell_lines *cells = sc_arena_calloc(c->arena, ncols, sizeof *cells);
     float height = 0, pad[4];
@@ -205,7 +214,7 @@ static void row_box(sc_block_ctx *c, const sc_node *row, const float *colx, cons
             height = h;
         col++;
     }
-    row_bands(c, cells, ncols, height, first_row, row->is_header, x0, x1);
+    return row_bands(c, cells, ncols, height, first_row, row->is_header, x0, x1, repeat);
 }
 
 void sc_table_flow(sc_block_ctx *c, const sc_node *table, float x, float w)
@@ -250,10 +259,13 @@ void sc_table_flow(sc_block_ctx *c, const sc_node *table, float x, float w)
         cx += colw[i];
     }
     int first = 1;
+    const sc_box *header = NULL; /* repeated at the top of each page the table continues on */
     for (const sc_node *row = table->first_child; row; row = row->next) {
         if (row->type != SC_NODE_TABLE_ROW || sc_block_style(c, row)->display_none)
             continue;
-        row_box(c, row, colx, colw, ncols, first, x, cx);
+        const sc_box *box = row_box(c, row, colx, colw, ncols, first, x, cx, header);
+        if (first && row->is_header)
+            header = box;
         first = 0;
     }
 }

@@ -42,8 +42,9 @@ typedef struct sc_shaped {
 
 /* Shape `text` with `face` and BCP 47 language `lang` (NULL: none), default features (kerning,
  * ligatures), cluster level MONOTONE_CHARACTERS; script and direction guessed from the text.
- * Results are cached per shaper by (face, language, text): Vietnamese repeats few syllables. Glyph 0
- * (.notdef) never comes back: it is dropped (the caller warns about characters no font has). */
+ * Results are cached per shaper by (face, language, text): Vietnamese repeats few syllables.
+ * Glyph 0 (.notdef) never comes back: it is dropped and counted in `missing` (the caller warns
+ * about characters no font has). */
 const sc_shaped *sc_shape_text(sc_shaper *shaper, const sc_face *face, const char *lang,
                                const char *text, size_t len);
 
@@ -68,7 +69,7 @@ struct UBreakIterator *sc_shaper_line_breaker(sc_shaper *shaper, const char *lan
 void sc_para_pool_free(sc_para *list);
 sc_para **sc_shaper_para_pool(sc_shaper *shaper);
 
-/* ---- line breaking (breaks.c, knuth_plass.c, greedy.c) --------------------------------------- */
+/* ---- line breaking (knuth_plass.c, greedy.c, url_breaks.c) ---------------------------------- */
 
 typedef enum { SC_IT_BOX, SC_IT_GLUE, SC_IT_PENALTY } sc_item_type;
 
@@ -79,11 +80,14 @@ typedef struct sc_bitem {
     sc_item_type type;
     double width, stretch, shrink; /* glue; width also for boxes and penalties */
     int penalty;            /* penalties: >= 10000 never, <= -10000 forced */
-    int ref;                /* box: piece index, -1 for the indent box; glue: glue index */
+    int ref;                /* box: piece index, -1 for the indent box; glue: glue index;
+                               penalty: span index of a soft hyphen (a hyphen is drawn when the
+                               line breaks there), else -1 */
     uint32_t pos;           /* byte offset in the paragraph's text where the item starts */
+    int split;              /* penalty: a break inside a word without hyphen (URL, over-long) */
 } sc_bitem;
 
-/* Knuth-Plass total fit. widths[0] for the first line, widths[1] for the rest. Fills breaks
+/* Knuth-Plass total fit: first_width for the first line, width for the rest. Fills breaks
  * (item indices, the last one the final forced break) and returns their count, 0 when no pass
  * found a feasible set (the caller then falls back to greedy). */
 size_t sc_knuth_plass(const sc_bitem *items, size_t n, double first_width, double width,

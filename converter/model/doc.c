@@ -170,3 +170,36 @@ void sc_document_finish(sc_document *doc)
     sc_hash_uuid(&h, uuid);
     m->identifier = sc_arena_printf(doc->arena, "urn:uuid:%s", uuid);
 }
+
+static void prepend_paragraph(sc_document *doc, sc_node **after, const char *cls, const char *text)
+{
+    if (!text || !*text)
+        return;
+    sc_node *p = sc_node_new(doc, SC_NODE_PARAGRAPH);
+    p->class_name = cls;
+    sc_node *t = sc_node_new(doc, SC_NODE_TEXT);
+    sc_node_set_text(doc, t, text, strlen(text));
+    sc_node_append(p, t);
+    /* insert after *after, or first */
+    sc_node *root = doc->root;
+    p->parent = root;
+    p->prev = *after;
+    p->next = *after ? (*after)->next : root->first_child;
+    if (p->prev)
+        p->prev->next = p;
+    else
+        root->first_child = p;
+    if (p->next)
+        p->next->prev = p;
+    else
+        root->last_child = p;
+    *after = p;
+}
+
+void sc_document_add_title_block(sc_document *doc)
+{
+    sc_node *after = NULL;
+    prepend_paragraph(doc, &after, "title", doc->meta.title);
+    prepend_paragraph(doc, &after, "author", doc->meta.author);
+    prepend_paragraph(doc, &after, "date", doc->meta.date);
+}

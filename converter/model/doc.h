@@ -109,6 +109,10 @@ const char *sc_node_type_name(sc_node_type type);
 /* Concatenated text of the subtree (TEXT and CODE literals, soft breaks as spaces). Arena-owned. */
 char *sc_node_plain_text(sc_document *doc, const sc_node *node);
 
+/* Put the metadata's title, author and date at the top of the text as paragraphs of class
+ * "title", "author" and "date" (as pandoc's templates show a YAML title block). */
+void sc_document_add_title_block(sc_document *doc);
+
 /* After reading: fill metadata defaults (lang "vi", title) and the content-derived identifier. */
 void sc_document_finish(sc_document *doc);
 

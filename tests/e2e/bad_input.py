@@ -72,7 +72,22 @@ case("output folder missing (PDF)", ["in.txt", "-o", "nodir/out.pdf"], 1, [r"nod
 case("output folder missing (EPUB)", ["in.txt", "-o", "nodir/out.epub"], 1, [r"nodir"], {"in.txt": ARTICLE_HEAD.encode()})
 case("-d folder missing", ["in.txt", "-d", "nodir"], 1, [r"nodir"], {"in.txt": ARTICLE_HEAD.encode()})
 case("unknown option", ["--frobnicate", "in.txt", "-o", "out.pdf"], 2, [r"--frobnicate"], {"in.txt": ARTICLE_HEAD.encode()})
+case("-o with two formats", ["in.txt", "-t", "pdf,epub", "-o", "out.pdf"], 2, [r"-o|-d"], {"in.txt": ARTICLE_HEAD.encode()})
+case("-o and -d together", ["in.txt", "-o", "out.pdf", "-d", "."], 2, [r"-o|-d"], {"in.txt": ARTICLE_HEAD.encode()})
+case("-o with two inputs", ["a.txt", "b.txt", "-o", "out.pdf"], 2, [r"-o|-d"], {"a.txt": ARTICLE_HEAD.encode(), "b.txt": ARTICLE_HEAD.encode()})
 case("no input", [], 2, [r"input"])
+# A failed conversion leaves an older output of the same name as it was (temporary file + rename).
+d = t.path("keeps-old-output")
+os.makedirs(d)
+with open(os.path.join(d, "out.pdf"), "wb") as f:
+    f.write(b"an older output")
+with open(os.path.join(d, "bad.txt"), "wb") as f:
+    f.write(b"ok\n\xc3(\n")
+r = t.sapchu(["bad.txt", "-o", "out.pdf"], cwd=d)
+t.check(r.code == 1 and open(os.path.join(d, "out.pdf"), "rb").read() == b"an older output"
+        and sorted(os.listdir(d)) == ["bad.txt", "out.pdf"],
+        "a failed conversion leaves an existing output untouched and no temporary file",
+        "%s; the folder holds %s" % (r.describe(), sorted(os.listdir(d))))
 case("no input with -o", ["-o", "out.pdf"], 2, [r"input"])
 case("option missing its value", ["in.txt", "-o"], 2, [r"-o"], {"in.txt": ARTICLE_HEAD.encode()})
 t.finish()

@@ -1,6 +1,7 @@
 """e2e_batch: `-d OUTDIR -t pdf,epub` writes OUTDIR/NAME.pdf and NAME.epub for every input; in a
 batch one bad file (invalid UTF-8, missing) does not stop the others (exit 1, the good ones written,
-nothing for the bad ones); parallel jobs (-j 2) give the same bytes as one job."""
+nothing for the bad ones); without -o or -d the output goes beside the input; parallel jobs (-j 2)
+give the same bytes as one job."""
 import os
 import shutil
 import e2elib
@@ -56,6 +57,17 @@ lines = [ln for ln in r.errtext.splitlines() if ln.strip()]
 t.check(lines and all(ln.startswith("sapchu: ") and ": error: " in ln for ln in lines)
         and any("bad.txt" in ln for ln in lines) and any("missing.txt" in ln for ln in lines),
         "one error line per failure, naming bad.txt and missing.txt", "stderr: %r" % lines)
+
+# Without -o or -d an output is written beside its input: DIR/NAME.pdf (-t epub: NAME.epub).
+beside = t.path("beside")
+os.makedirs(beside)
+shutil.copy(t.article(), os.path.join(beside, "bai-viet.txt"))
+r = t.sapchu([os.path.join(beside, "bai-viet.txt")])
+t.check(r.code == 0 and listing(beside) == ["bai-viet.pdf", "bai-viet.txt"], "no -o: NAME.pdf beside the input",
+        "%s; the folder holds %s" % (r.describe(), listing(beside)))
+r = t.sapchu(["-t", "epub", os.path.join(beside, "bai-viet.txt")])
+t.check(r.code == 0 and "bai-viet.epub" in (listing(beside) or []), "no -o, -t epub: NAME.epub beside the input",
+        "%s; the folder holds %s" % (r.describe(), listing(beside)))
 
 # Parallel jobs: the same bytes as one job (no shared mutable state between documents).
 outs = {}

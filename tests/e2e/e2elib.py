@@ -210,14 +210,15 @@ def is_url(word):
     return "://" in word or word.startswith("www.")
 
 
-def compare_words(expected, got, footnote_markers=False, dropped_dashes=None, hyphenation=False):
+def compare_words(expected, got, footnote_markers=0, dropped_dashes=None, hyphenation=False, joinable=None):
     """Compares word lists in order. URL words of `expected` may come as several fragments in `got`
-    (a URL broken across lines); nothing else may be joined. With footnote_markers, a footnote
-    number glued to a word (`word1`, `word¹`) or standing alone in `got` is ignored.
+    (a URL broken across lines); nothing else may be joined. With footnote_markers = N > 0, a
+    footnote number 1..N glued to a word (`word1`, `word¹`) or standing alone in `got` is ignored.
     pdftotext drops a spaced `-` that ends a line (it takes it for a hyphenation): when
     `dropped_dashes` is a list, such a missing `-` is allowed and its index appended (the caller
     checks that many lines really end with `-`). With hyphenation (text in a language that is
-    hyphenated, never Vietnamese), `exam-` + `ple` may stand for `example`.
+    hyphenated, never Vietnamese), `exam-` + `ple` may stand for `example`. `joinable` (default:
+    is_url) says which expected words may come in fragments.
     Returns None when equal, else the first difference."""
     i = j = 0
     while i < len(expected) and j < len(got):
@@ -235,7 +236,7 @@ def compare_words(expected, got, footnote_markers=False, dropped_dashes=None, hy
             dropped_dashes.append(i)
             i += 1
             continue
-        if is_url(e) and g and e.startswith(g):
+        if (joinable or is_url)(e) and g and e.startswith(g):
             acc, k = g, j + 1
             while acc != e and k < len(got) and e.startswith(acc + got[k]):
                 acc += got[k]
@@ -245,11 +246,11 @@ def compare_words(expected, got, footnote_markers=False, dropped_dashes=None, hy
                 j = k
                 continue
         if footnote_markers:
-            if strip_marker(g) == e:
+            if strip_marker(g, footnote_markers) == e:
                 i += 1
                 j += 1
                 continue
-            if is_marker(g) and not is_marker(e):
+            if is_marker(g, footnote_markers) and not is_marker(e, footnote_markers):
                 j += 1
                 continue
         return describe_difference(expected, got, i, j)
@@ -257,7 +258,7 @@ def compare_words(expected, got, footnote_markers=False, dropped_dashes=None, hy
         return "the PDF/EPUB text ends early: %d source word(s) missing from word %d on: %s" % (
             len(expected) - i, i, " ".join(expected[i:i + 12]))
     if j < len(got):
-        if footnote_markers and all(is_marker(w) for w in got[j:]):
+        if footnote_markers and all(is_marker(w, footnote_markers) for w in got[j:]):
             return None
         return "extra words after the end of the source text: %s" % " ".join(got[j:j + 12])
     return None
@@ -266,13 +267,22 @@ def compare_words(expected, got, footnote_markers=False, dropped_dashes=None, hy
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
-def is_marker(w):
-    return re.fullmatch(r"[\[(]?[\d%s]{1,3}[\]).:]?" % SUPERSCRIPT_DIGITS, w) is not None
+def marker_number(digits):
+    return int(digits.translate(str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")))
 
 
-def strip_marker(w):
-    """`thích1.` -> `thích.`: removes a footnote number glued after a letter or punctuation."""
-    return re.sub(r"(?<=[^\d\s])\[?[\d%s]{1,3}\]?(?=[.,;:!?”’\")]*$)" % SUPERSCRIPT_DIGITS, "", w, count=1)
+def is_marker(w, n):
+    """A footnote number 1..n standing alone (`1`, `1.`, `[1]`, `¹`)."""
+    m = re.fullmatch(r"[\[(]?([\d%s]{1,3})[\]).:]?" % SUPERSCRIPT_DIGITS, w)
+    return m is not None and 1 <= marker_number(m.group(1)) <= n
+
+
+def strip_marker(w, n):
+    """`thích1.` -> `thích.`: removes a footnote number 1..n glued after a letter or punctuation."""
+    m = re.search(r"(?<=[^\d\s])\[?([\d%s]{1,3})\]?(?=[.,;:!?”’\")]*$)" % SUPERSCRIPT_DIGITS, w)
+    if m and 1 <= marker_number(m.group(1)) <= n:
+        return w[:m.start()] + w[m.end():]
+    return w
 
 
 def describe_difference(expected, got, i, j):
@@ -289,7 +299,7 @@ def describe_difference(expected, got, i, j):
 # ---- markdown reference text -------------------------------------------------------------------
 
 def pandoc_plain(md_path, standalone):
-    cmd = ["pandoc", "-f", "gfm+footnotes+yaml_metadata_block", "-t", "plain", "--wrap=none",
+    cmd = ["pandoc", "-f", "gfm+footnotes+yaml_metadata_block", "-t", "plain-strikeout", "--wrap=none",
            "--columns=100000"] + (["-s"] if standalone else []) + [md_path]
     r = run(cmd)
     if r.code != 0:
@@ -331,21 +341,22 @@ def strip_title_block(words, block):
     return words[k:], found
 
 
-def compare_markdown(md_path, got_words, dropped_dashes=None, hyphenation=False, list_numbers=True):
+def compare_markdown(md_path, got_words, dropped_dashes=None, hyphenation=False, list_numbers=True, joinable=None):
     """Compares the words of a typeset Markdown sample (PDF or EPUB text) with pandoc -t plain's; the
     text may open with the metadata title block (title, author, date) or not.
     Returns (difference or None, the metadata fields found typeset at the top, word count)."""
     expected = pandoc_plain_words(md_path, list_numbers)
+    notes = len(set(re.findall(r"\[(\d+)\]", pandoc_plain(md_path, False))))
     got = normalise_markdown_words(got_words)
-    plain = compare_words(expected, got, footnote_markers=True, dropped_dashes=dropped_dashes,
-                          hyphenation=hyphenation)
+    plain = compare_words(expected, got, footnote_markers=notes, dropped_dashes=dropped_dashes,
+                          hyphenation=hyphenation, joinable=joinable)
     if plain is None:
         return None, [], len(expected)
     rest, found = strip_title_block(got, [normalise_markdown_words(f) for f in pandoc_title_block(md_path)])
     if found:
         dashes = [] if dropped_dashes is not None else None
-        diff = compare_words(expected, rest, footnote_markers=True, dropped_dashes=dashes,
-                             hyphenation=hyphenation)
+        diff = compare_words(expected, rest, footnote_markers=notes, dropped_dashes=dashes,
+                             hyphenation=hyphenation, joinable=joinable)
         if diff is None:
             if dropped_dashes is not None:
                 dropped_dashes[:] = dashes
@@ -415,12 +426,13 @@ def mutool_glyphs(pdf):
     return glyphs, sizes
 
 
-def trace_lines(glyphs):
-    """Groups glyphs into runs: consecutive glyphs on the same page, baseline, font and size."""
+def group_runs(glyphs):
+    """Consecutive glyphs of one page, font and size whose baselines are within 0.45 em (mark
+    offsets stay in their word's run; superscripts come in another size)."""
     runs, cur = [], []
     for g in glyphs:
-        if cur and (g.page != cur[-1].page or abs(g.y - cur[-1].y) > EPS or g.font != cur[-1].font
-                    or abs(g.size - cur[-1].size) > 1e-3):
+        if cur and (g.page != cur[0].page or g.font != cur[0].font or abs(g.size - cur[0].size) > 1e-3
+                    or abs(g.y - cur[0].y) > 0.45 * g.size):
             runs.append(cur)
             cur = []
         cur.append(g)
@@ -474,6 +486,62 @@ def hb_shape_lines(font_file, language, lines):
         raise RuntimeError("hb-shape gave %d lines for %d inputs" % (len(out), len(lines)))
     return [[(int(m[0]), int(m[1]), int(m[2] or 0), int(m[3] or 0), int(m[4]))
              for m in HB_GLYPH.findall(ln)] for ln in out]
+
+
+def compare_with_hb(fonts, runs, lang):
+    """Shapes the text of every word of every run with hb-shape (the run's font file, `lang`) and
+    compares glyph ids and positions relative to the word's first glyph (so justification, which
+    moves whole words, is allowed). Returns (words compared, [differences])."""
+    words = []  # (ps_name, size, [glyphs])
+    for run in runs:
+        for wd in split_words(run):
+            if any(g.gid is not None for g in wd):
+                words.append((run[0].ps_name, run[0].size, wd))
+    by_font = {}
+    for i, (ps, size, wd) in enumerate(words):
+        if fonts.get(ps) is not None:
+            by_font.setdefault(ps, []).append(i)
+    bad, compared = [], 0
+    for ps, idx in sorted(by_font.items()):
+        texts = ["".join(g.uni for g in words[i][2]) for i in idx]
+        shaped = hb_shape_lines(fonts.path(ps), lang, texts)
+        upem = fonts.get(ps).upem
+        for i, text, hb in zip(idx, texts, shaped):
+            _, size, wd = words[i]
+            pg = [g for g in wd if g.gid is not None]
+            compared += 1
+            s = size / upem
+            if [g.gid for g in pg] != [h[0] for h in hb]:
+                bad.append("page %d, %s %.1fpt, word %r: PDF glyph ids %s, hb-shape %s" % (
+                    pg[0].page, ps, size, text, [g.gid for g in pg], [h[0] for h in hb]))
+                continue
+            pen, worst = 0.0, 0.0
+            for g, h in zip(pg, hb):
+                ex = pg[0].x + (pen + h[2] - hb[0][2]) * s
+                ey = pg[0].y - (h[3] - hb[0][3]) * s
+                worst = max(worst, abs(g.x - ex), abs(g.y - ey))
+                pen += h[4]
+            if worst > EPS:
+                bad.append("page %d, %s %.1fpt, word %r: glyph positions are off hb-shape's by up to %.3f pt "
+                           "(PDF x %s; hb-shape advances %s font units)" % (
+                               pg[0].page, ps, size, text, worst, [round(g.x - pg[0].x, 3) for g in pg], [h[4] for h in hb]))
+    return compared, bad
+
+
+class FontCache:
+    """The bundled font files by PostScript name (fonts/<name>.ttf), parsed once."""
+
+    def __init__(self, test):
+        self.test, self.fonts = test, {}
+
+    def path(self, ps_name):
+        return self.test.font_file(ps_name)
+
+    def get(self, ps_name):
+        if ps_name not in self.fonts:
+            p = self.path(ps_name)
+            self.fonts[ps_name] = TrueTypeFont(p) if os.path.isfile(p) else None
+        return self.fonts[ps_name]
 
 
 # ---- TrueType metrics (glyph boxes from 'glyf', no extra packages) -----------------------------
@@ -534,11 +602,6 @@ def pdf_catalog_lang(pdf):
             return lang[2:].decode("utf-16-be")
         return lang.decode("latin-1")
     return lang
-
-
-def page_sizes(pdf):
-    _, sizes = mutool_glyphs(pdf)
-    return sizes
 
 
 # ---- EPUB facts --------------------------------------------------------------------------------
@@ -604,7 +667,8 @@ def xhtml_text(el):
 
 def epubcheck(epub):
     """Runs epubcheck; returns (Result, summary line)."""
-    r = run(["java", "-jar", EPUBCHECK_JAR, epub], timeout=180)
+    # C1 only and the serial collector: half the CPU time for a run this short.
+    r = run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", EPUBCHECK_JAR, epub], timeout=180)
     summary = ""
     for ln in (r.text + "\n" + r.errtext).splitlines():
         if ln.startswith("Messages:"):

@@ -5,33 +5,47 @@ moves whole words), no glyph is .notdef (id 0), and every glyph's ink lies insid
 box; up and down, its ink (stacked marks, descenders)."""
 import collections
 import os
+import re
 import e2elib
 
 t = e2elib.Test(__doc__)
 MAX_REPORTS = 8
-fonts = {}
+fonts = e2elib.FontCache(t)
+font = fonts.get
 
 
-def font(ps_name):
-    if ps_name not in fonts:
-        path = t.font_file(ps_name)
-        fonts[ps_name] = e2elib.TrueTypeFont(path) if os.path.isfile(path) else None
-    return fonts[ps_name]
+def ink_boxes(glyphs):
+    """Per page and line: the ink boxes (x0, y0, x1, y1; y down) of the glyphs. A line gathers the
+    glyphs within 0.45 em of its top baseline, so marks moved down and superscripts stay in it."""
+    lines = collections.defaultdict(list)
+    ordered = sorted((g for g in glyphs if g.gid is not None), key=lambda g: (g.page, g.y))
+    key = None
+    for g in ordered:
+        if key is None or g.page != key[0] or g.y - key[1] > 0.45 * g.size:
+            key = (g.page, g.y)
+        f = font(g.ps_name)
+        bb = f.bbox(g.gid) if f else None
+        if bb:
+            s = g.size / f.upem
+            lines[key].append((g.x + bb[0] * s, g.y - bb[3] * s, g.x + bb[2] * s, g.y - bb[1] * s, g.uni))
+    return lines
 
 
-def group_runs(glyphs):
-    """Consecutive glyphs of one page, font and size whose baselines are within 0.25 em (mark
-    offsets stay in their word's run; superscripts come in another size)."""
-    runs, cur = [], []
-    for g in glyphs:
-        if cur and (g.page != cur[0].page or g.font != cur[0].font or abs(g.size - cur[0].size) > 1e-3
-                    or abs(g.y - cur[0].y) > 0.25 * g.size):
-            runs.append(cur)
-            cur = []
-        cur.append(g)
-    if cur:
-        runs.append(cur)
-    return runs
+def touching(glyphs):
+    """Glyphs of neighbouring lines whose ink meets (the marks of Ẫ in the descender of g above)."""
+    lines = ink_boxes(glyphs)
+    found = []
+    keys = sorted(lines)
+    for (pa, ya), (pb, yb) in zip(keys, keys[1:]):
+        if pa != pb:
+            continue
+        upper, lower = lines[pa, ya], lines[pb, yb]
+        for ux0, uy0, ux1, uy1, uu in upper:
+            for lx0, ly0, lx1, ly1, lu in lower:
+                if lx0 < ux1 and ux0 < lx1 and ly0 <= uy1:
+                    found.append("page %d: %r (line at y=%.1f, ink down to %.2f) meets %r below (y=%.1f, ink up to %.2f)" % (
+                        pa, uu, ya, uy1, lu, yb, ly0))
+    return found
 
 
 for sample in t.samples():
@@ -60,7 +74,7 @@ for sample in t.samples():
 
     # Ink inside the text area, the folio apart.
     outside = []
-    runs = group_runs(glyphs)
+    runs = e2elib.group_runs(glyphs)
     for run in runs:
         w, h = sizes[run[0].page - 1]
         left, top, right, bottom = e2elib.MARGIN, e2elib.MARGIN, w - e2elib.MARGIN, h - e2elib.MARGIN
@@ -93,43 +107,86 @@ for sample in t.samples():
             sizes[g.page - 1][1] - e2elib.MARGIN, g.uni, g.gid, g.page, box[0], box[2], box[1], box[3], o,
             outside[0][1].uni, outside[0][1].page, outside[0][1].x, outside[0][1].y)
     t.check(not outside, name + ": every glyph inside the text area (the folio apart)", detail)
+    hits = touching(glyphs)
+    t.check(not hits, name + ": no glyph touches a glyph of the line above or below", "%d: %s" % (len(hits), "; ".join(hits[:3])))
+
+    # Justified body text: within a line every inter-word space has the same width, no space is
+    # stretched past 3 times (or shrunk under half) the font's space, and most lines (all but the
+    # last of each paragraph) end exactly at the right margin.
+    if True:
+        lines, by_page = collections.defaultdict(list), collections.defaultdict(list)
+        for g in glyphs:
+            by_page[g.page].append(g)
+            if g.gid is not None and g.adv > 0 and not g.uni.isspace():
+                lines[g.page, round(g.y, 1)].append(g)
+        uneven, loose, flush, total, spaces = [], [], 0, 0, []
+        for (page, y), gl in sorted(lines.items()):
+            gl.sort(key=lambda g: g.x)
+            w = sizes[page - 1][0]
+            if gl[0].y > sizes[page - 1][1] - e2elib.MARGIN:
+                continue  # the folio
+            size = gl[0].size
+            space = 0.26 * size
+            for g in by_page[page]:
+                if g.uni == " " and g.adv > 0 and abs(g.size - size) < 1e-3:
+                    space = g.adv * g.size
+                    break
+            # The spaces between words; a gap holding a glyph of another baseline (a footnote
+            # marker) is not a plain space, nor the gap after a list item's number or bullet.
+            gaps, word = [], gl[0].uni
+            for a, b in zip(gl, gl[1:]):
+                gap = b.x - (a.x + a.adv * a.size)
+                if gap <= 0.1 * size:
+                    word += b.uni
+                    continue
+                inside = any(a.x + a.adv * a.size - 0.01 < o.x < b.x and abs(o.y - y) < size and o.gid is not None
+                             and not o.uni.isspace() and o not in gl for o in by_page[page])
+                marker = not gaps and re.fullmatch(r"\d+[.)]|[•◦▪‣–-]", word)
+                if not inside and not marker:
+                    gaps.append(gap)
+                word = b.uni
+            total += 1
+            end = gl[-1].x + gl[-1].adv * gl[-1].size
+            text = "".join(g.uni for g in gl)
+            if abs(end - (w - e2elib.MARGIN)) < 0.05:
+                flush += 1
+                spaces.extend(gaps)
+                if gaps and max(gaps) - min(gaps) > 0.05:
+                    uneven.append("page %d y=%.1f: spaces from %.2f to %.2f pt in %r" % (page, y, min(gaps), max(gaps), text[:60]))
+                if gaps and (max(gaps) > 3 * space or min(gaps) < 0.5 * space):
+                    loose.append("page %d y=%.1f: spaces of %.2f pt (the space is %.2f pt) in the line %r" % (
+                        page, y, max(gaps), space, text[:70]))
+        t.check(not uneven, "%s: in each justified line the spaces are equal" % name,
+                "%d line(s) with unequal spaces, e.g. %s" % (len(uneven), uneven[:3]))
+        t.check(not loose, "%s: no justified line has spaces over 3x or under 0.5x the normal space" % name,
+                "%d line(s): %s" % (len(loose), "; ".join(loose[:3])))
+        is_article = os.path.basename(sample) == os.path.basename(t.article())
+        t.check(not is_article or (total and flush >= 0.6 * total), "%s: %d of %d lines end at the right margin (justified)" % (name, flush, total),
+                "only %d of %d lines are flush right" % (flush, total))
+        if spaces:
+            print("note: %s: justified spaces range %.2f..%.2f pt" % (name, min(spaces), max(spaces)))
 
     # Glyph ids and offsets within words equal hb-shape's.
-    words = []  # (ps_name, size, [glyphs])
-    for run in runs:
-        for wd in e2elib.split_words(run):
-            if any(g.gid is not None for g in wd):
-                words.append((run[0].ps_name, run[0].size, wd))
-    by_font = collections.defaultdict(list)
-    for i, (ps, size, wd) in enumerate(words):
-        if font(ps) is not None:
-            by_font[ps].append(i)
-    bad, compared = [], 0
-    for ps, idx in sorted(by_font.items()):
-        texts = ["".join(g.uni for g in words[i][2]) for i in idx]
-        shaped = e2elib.hb_shape_lines(t.font_file(ps), lang, texts)
-        upem = font(ps).upem
-        for i, text, hb in zip(idx, texts, shaped):
-            _, size, wd = words[i]
-            pg = [g for g in wd if g.gid is not None]
-            compared += 1
-            s = size / upem
-            if [g.gid for g in pg] != [h[0] for h in hb]:
-                bad.append("page %d, %s %.1fpt, word %r: PDF glyph ids %s, hb-shape %s" % (
-                    pg[0].page, ps, size, text, [g.gid for g in pg], [h[0] for h in hb]))
-                continue
-            pen, worst = 0.0, 0.0
-            for g, h in zip(pg, hb):
-                ex = pg[0].x + (pen + h[2] - hb[0][2]) * s
-                ey = pg[0].y - (h[3] - hb[0][3]) * s
-                worst = max(worst, abs(g.x - ex), abs(g.y - ey))
-                pen += h[4]
-            if worst > e2elib.EPS:
-                bad.append("page %d, %s %.1fpt, word %r: glyph positions are off hb-shape's by up to %.3f pt "
-                           "(PDF x %s; hb-shape advances %s font units)" % (
-                               pg[0].page, ps, size, text, worst, [round(g.x - pg[0].x, 3) for g in pg], [h[4] for h in hb]))
+    compared, bad = e2elib.compare_with_hb(fonts, runs, lang)
     t.check(compared > 50 and not bad,
             "%s: glyph ids and offsets of %d words equal hb-shape --language=%s" % (name, compared, lang),
             "%d word(s) differ%s:\n      %s" % (len(bad), " (first %d)" % MAX_REPORTS if len(bad) > MAX_REPORTS else "",
                                                 "\n      ".join(bad[:MAX_REPORTS])) if bad else "only %d words compared" % compared)
+
+# Tight leading: the tallest Vietnamese capitals under descenders must still not touch (the page
+# builder adds the missing space, as TeX's \\lineskip does).
+stress = t.path("tall-marks.txt")
+with open(stress, "w", encoding="utf-8") as f:
+    f.write(" ".join(["gjpqy ẪẴỖỮẤẬ gặp giày Ỗng Ẵm"] * 40) + "\n")
+css = t.path("tight.css")
+with open(css, "w") as f:
+    f.write("p { line-height: 1.0; text-align: left }\n")
+pdf = t.path("tall-marks.pdf")
+r = t.sapchu([stress, "--style", css, "-o", pdf])
+if t.check(r.code == 0 and os.path.isfile(pdf), "tall marks with line-height 1.0: exit 0", r.describe() + e2elib.signal_note(r.code)):
+    glyphs, _ = e2elib.mutool_glyphs(pdf)
+    ys = sorted({round(g.y, 1) for g in glyphs if g.page == 1})
+    hits = touching(glyphs)
+    t.check(len(ys) > 5 and not hits, "tall marks with line-height 1.0: no glyph touches the line above (%d lines)" % len(ys),
+            "%d: %s" % (len(hits), "; ".join(hits[:3])))
 t.finish()

@@ -87,6 +87,16 @@ if conv([art], pdf):
     lang = e2elib.pdf_catalog_lang(pdf)
     t.check(lang == "vi", "the default language is vi (/Lang)", "/Lang %r" % lang)
 
+# A first line over 100 characters is no title: the file name is.
+long_first = t.path("dong-dai.txt")
+with open(long_first, "w", encoding="utf-8") as f:
+    f.write("Một dòng mở đầu rất dài " * 6 + "\n\nĐoạn thứ hai.\n")
+pdf = t.path("long-first.pdf")
+if conv([long_first], pdf):
+    _, info = e2elib.pdfinfo(pdf)
+    t.check(info.get("Title") in ("dong-dai", "dong-dai.txt"), "a first line over 100 characters: the title is the file name",
+            "pdfinfo Title %r" % info.get("Title"))
+
 # --lang
 pdf, epub = t.path("lang-en.pdf"), t.path("lang-en.epub")
 if conv([art, "--lang", "en"], pdf):
@@ -94,6 +104,13 @@ if conv([art, "--lang", "en"], pdf):
     t.check(lang == "en", "--lang en reaches the PDF catalog /Lang", "/Lang %r" % lang)
 if conv([art, "--lang", "en"], epub):
     t.check(opf_meta(epub)("language") == ["en"], "--lang en reaches dc:language", "dc:language %s" % opf_meta(epub)("language"))
+    z, opf_path, opf = e2elib.epub_package(epub)
+    langs = set()
+    for it in opf.find("opf:manifest", e2elib.NS):
+        if it.get("media-type") == "application/xhtml+xml":
+            root = e2elib.ET.fromstring(z.read(os.path.normpath(os.path.join(os.path.dirname(opf_path), it.get("href")))))
+            langs.add((root.get("{http://www.w3.org/XML/1998/namespace}lang"), root.get("lang")))
+    t.check(langs == {("en", "en")}, "--lang en reaches xml:lang and lang of every XHTML document", "(xml:lang, lang) seen: %s" % langs)
 epub = t.path("default.epub")
 if conv([art], epub):
     t.check(opf_meta(epub)("language") == ["vi"], "the default dc:language is vi", "dc:language %s" % opf_meta(epub)("language"))

@@ -22,5 +22,5 @@ for sample in mds:
     diff, title, n = e2elib.compare_markdown(sample, got, hyphenation=not lang.startswith("vi"))
     t.check(diff is None, "%s: pdftotext -layout words equal pandoc -t plain's (%d words; lang %s; typeset title block: %s)" % (
         name, n, lang, title or "none"),
-        "`pdftotext -layout %s -` against `pandoc -f gfm+footnotes+yaml_metadata_block -t plain %s`: %s" % (pdf, sample, diff))
+        "`pdftotext -layout %s -` against `pandoc -f gfm+footnotes+yaml_metadata_block -t plain-strikeout %s`: %s" % (pdf, sample, diff))
 t.finish()

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <zip.h>
+
 #include "model/doc.h"
 #include "writers/epub/epub.h"
 
@@ -346,6 +348,15 @@ static void check_failure_leaves_nothing(const sc_document *d, const char *dir)
     CHECK(stat(path, &st) != 0, "a failed write left %s behind", path);
     sc_diag_clear(&diags);
 
+    /* a directory where the file should go: refused, the directory left as it was */
+    snprintf(path, sizeof path, "%s/a-directory.epub", dir);
+    mkdir(path, 0777);
+    sc_diag_init(&diags);
+    rc = sc_epub_write(d, &o, path, &diags);
+    CHECK(rc == -1 && diags.errors == 1, "writing over a directory returned %d", rc);
+    CHECK(stat(path, &st) == 0 && S_ISDIR(st.st_mode), "the directory was replaced");
+    sc_diag_clear(&diags);
+
     sc_document *bare = sc_document_new("bare.md"); /* no sc_document_finish: no identifier */
     sc_diag_init(&diags);
     snprintf(path, sizeof path, "%s/bare.epub", dir);
@@ -355,6 +366,152 @@ static void check_failure_leaves_nothing(const sc_document *d, const char *dir)
     CHECK(stat(path, &st) != 0, "a refused document left %s behind", path);
     sc_diag_clear(&diags);
     sc_document_free(bare);
+}
+
+/* Bytes XML cannot carry: invalid UTF-8, C0 controls, U+FFFF. */
+static const char BAD_TEXT[] = "a\xff" "b\x01" "c\xef\xbf\xbf" "d\xc3" "e\x0b" "f";
+static const char BAD_TEXT_CLEAN[] = "a\xef\xbf\xbd" "bcd\xef\xbf\xbd" "e f";
+
+static sc_document *bad_bytes_document(void)
+{
+    sc_document *d = sc_document_new("bad.txt");
+    d->meta.title = "Bad \x02 bytes \xfe";
+    wrap(d, d->root, SC_NODE_PARAGRAPH, BAD_TEXT);
+    sc_document_finish(d);
+    return d;
+}
+
+/* The text of one entry of an EPUB, read back with libzip (NULL when missing). */
+static char *read_entry(const char *path, const char *name)
+{
+    zip_t *za = zip_open(path, ZIP_RDONLY, NULL);
+    if (!za)
+        return NULL;
+    zip_stat_t st;
+    char *text = NULL;
+    zip_file_t *f = zip_stat(za, name, 0, &st) == 0 ? zip_fopen(za, name, 0) : NULL;
+    if (f) {
+        text = calloc(1, st.size + 1);
+        if (zip_fread(f, text, st.size) != (zip_int64_t)st.size) {
+            free(text);
+            text = NULL;
+        }
+        zip_fclose(f);
+    }
+    zip_close(za);
+    return text;
+}
+
+static void check_bad_bytes(const char *dir)
+{
+    sc_document *d = bad_bytes_document();
+    write_epub(d, dir, "bad-bytes", MODIFIED, 0);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/bad-bytes.epub", dir);
+    char *x = read_entry(path, "EPUB/ch001.xhtml");
+    CHECK(x && strstr(x, BAD_TEXT_CLEAN), "bad bytes were not cleaned: %s", x ? x : "(missing)");
+    free(x);
+    x = read_entry(path, "EPUB/package.opf");
+    CHECK(x && strstr(x, "<dc:title>Bad  bytes \xef\xbf\xbd</dc:title>"), "title not cleaned: %s",
+          x ? x : "(missing)");
+    free(x);
+    sc_document_free(d);
+}
+
+/* ---- random trees ---------------------------------------------------------------------------
+ * Nonsense trees (any node type under any other, odd levels, duplicate or invalid ids, dangling
+ * note references, bad languages) must still give a valid EPUB: the first few are kept for
+ * epubcheck, all of them run under the sanitizers. A fixed-seed generator keeps runs repeatable. */
+
+static unsigned long long rng_state;
+
+static unsigned rnd(unsigned n)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)(rng_state >> 33) % n;
+}
+
+static void random_children(sc_document *d, sc_node *parent, int depth, sc_node **defs, int ndefs)
+{
+    static const char *const texts[] = {"chữ", "a & b < c > d", "Ấ ậ ỗ", " ", "", "x\ty",
+                                        "https://example.com", "\"q\" 'q'"};
+    static const char *const ids[] = {NULL, "a", "a", "1x", "fn-1", "hội nghị", "x:y", "", "-"};
+    static const char *const urls[] = {"#a", "#1x", "#nope", "https://e.com/ấ b", "rel.md", "",
+                                       "mailto:a@b.c", "#fn-1", "JavaScript:x()"};
+    static const char *const langs[] = {NULL, NULL, "en", "vi-VN", "bad lang", "zh-Hant-TW"};
+    int count = (int)rnd(depth > 4 ? 2 : 5);
+    for (int i = 0; i < count; i++) {
+        sc_node_type t = (sc_node_type)(1 + rnd(SC_NODE_TYPE_COUNT - 1));
+        sc_node *n = add(d, parent, t);
+        n->level = (int)rnd(9) - 1;
+        n->list_ordered = (int)rnd(2);
+        n->list_start = (int)rnd(7) - 3;
+        n->list_tight = (int)rnd(2);
+        n->is_header = (int)rnd(2);
+        n->align = (sc_cell_align)rnd(6);
+        n->id = ids[rnd(sizeof ids / sizeof ids[0])];
+        n->lang = langs[rnd(sizeof langs / sizeof langs[0])];
+        n->class_name = rnd(4) == 0 ? "c1 c2" : NULL;
+        if (t == SC_NODE_LINK || t == SC_NODE_IMAGE)
+            n->url = urls[rnd(sizeof urls / sizeof urls[0])];
+        if (t == SC_NODE_CODE_BLOCK)
+            n->info = rnd(2) ? "py extra" : NULL;
+        if (t == SC_NODE_FOOTNOTE_REF) {
+            n->target = ndefs ? defs[rnd((unsigned)ndefs + 1) % (unsigned)ndefs] : NULL;
+            n->number = n->target ? n->target->number : (int)rnd(5);
+        }
+        if (t == SC_NODE_FOOTNOTE_DEF)
+            n->number = (int)rnd(4);
+        if (t == SC_NODE_TEXT || t == SC_NODE_CODE || t == SC_NODE_CODE_BLOCK ||
+            t == SC_NODE_HTML_BLOCK || t == SC_NODE_HTML_INLINE) {
+            const char *s = texts[rnd(sizeof texts / sizeof texts[0])];
+            sc_node_set_text(d, n, s, strlen(s));
+        } else if (depth < 7) {
+            random_children(d, n, depth + 1, defs, ndefs);
+        }
+    }
+}
+
+static sc_document *random_document(int k)
+{
+    rng_state = 0x5eed0000ULL + (unsigned long long)k;
+    sc_document *d = sc_document_new("random.md");
+    d->meta.title = rnd(3) ? "Ngẫu nhiên & <thử>" : NULL;
+    d->meta.author = rnd(2) ? "Tác giả" : NULL;
+    d->meta.date = rnd(2) ? "2021-02-29" : "2024-02-29";
+    sc_node *defs[4];
+    int ndefs = (int)rnd(4);
+    for (int i = 0; i < ndefs; i++) {
+        defs[i] = sc_node_new(d, SC_NODE_FOOTNOTE_DEF);
+        defs[i]->number = i + 1;
+        defs[i]->id = "fn-x";
+        text(d, add(d, defs[i], SC_NODE_PARAGRAPH), "ghi chú");
+    }
+    random_children(d, d->root, 0, defs, ndefs);
+    for (int i = 0; i < ndefs; i++)
+        if (rnd(4)) /* some definitions stay outside the tree: their references dangle */
+            sc_node_append(d->root, defs[i]);
+    sc_document_finish(d);
+    return d;
+}
+
+static void check_random_trees(const char *dir)
+{
+    for (int k = 0; k < 60; k++) {
+        sc_document *d = random_document(k);
+        char name[32];
+        snprintf(name, sizeof name, "random-%d", k);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s.epub", dir, name);
+        sc_epub_options o = {.modified = MODIFIED};
+        sc_diag_list diags;
+        sc_diag_init(&diags);
+        int rc = sc_epub_write(d, &o, path, &diags);
+        CHECK(rc == 0 && diags.errors == 0, "random tree %d: rc %d, %zu errors", k, rc,
+              diags.errors);
+        sc_diag_clear(&diags);
+        sc_document_free(d);
+    }
 }
 
 int main(int argc, char **argv)
@@ -396,6 +553,8 @@ int main(int argc, char **argv)
         write_expected(dir, others[i].name, d);
         sc_document_free(d);
     }
+    check_bad_bytes(dir);
+    check_random_trees(dir);
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);
     return failures ? 1 : 0;

@@ -332,6 +332,53 @@ static int test_table(sc_fontset *fonts)
     return 0;
 }
 
+/* A table longer than a page: rows are never split, and the header row comes again at the top of
+ * each page the table goes on to. */
+static int test_long_table(sc_fontset *fonts)
+{
+    sc_diag_list diags;
+    sc_diag_init(&diags);
+    sc_document *doc = fx_doc();
+    sc_style *st = fx_style(doc, 10, 1.3f);
+    sc_node *t = fx_node(doc, doc->root, SC_NODE_TABLE, st);
+    row(doc, t, st, 1, "Tên", "Số lượng", "Ghi chú");
+    for (int i = 0; i < 120; i++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", i + 1);
+        row(doc, t, st, 0, "Hàng", num, i % 7 ? "Ngắn." : "Một ghi chú dài hơn, xuống dòng.");
+    }
+    sc_page_setup ps = fx_page();
+    sc_layout *lay = sc_layout_document(doc, &ps, fonts, &diags);
+    if (!lay)
+        FAIL("layout failed");
+    if (fx_check_area(&ps, lay))
+        return 1;
+    if (lay->npages < 3)
+        FAIL("120 rows on %zu pages?", lay->npages);
+    static fx_line lines[200];
+    for (size_t p = 0; p < lay->npages; p++) {
+        size_t n = fx_lines(&ps, &lay->pages[p], lines, 200);
+        if (n < 2 || strncmp(lines[0].text, "Tên", strlen("Tên")) != 0)
+            FAIL("page %zu does not start with the header row ('%s')", p + 1,
+                 n ? lines[0].text : "");
+        if (strncmp(lines[n - 1].text, "Tên", strlen("Tên")) == 0)
+            FAIL("page %zu ends with the header row", p + 1);
+    }
+    /* every row once */
+    found_run fr;
+    for (int i = 1; i <= 120; i++) {
+        char num[16];
+        snprintf(num, sizeof num, "%d", i);
+        if (!find_run(lay, num, 1, &fr))
+            FAIL("row %d lost", i);
+    }
+    printf("long table: %zu pages, header repeated\n", lay->npages);
+    sc_layout_free(lay);
+    sc_document_free(doc);
+    sc_diag_clear(&diags);
+    return 0;
+}
+
 /* A row taller than a page is cut between its lines; every line still shows, inside the area. */
 static int test_tall_row(sc_fontset *fonts)
 {
@@ -418,7 +465,7 @@ int main(void)
     if (!fonts)
         return 1;
     int rc = test_lists(fonts) || test_quote_code_rule_links(fonts) || test_footnotes(fonts) ||
-             test_table(fonts) || test_tall_row(fonts) ||
+             test_table(fonts) || test_long_table(fonts) || test_tall_row(fonts) ||
              test_deep_nesting(fonts);
     sc_fontset_free(fonts);
     sc_diag_clear(&diags);

@@ -4,7 +4,8 @@
 usage: test_pdf_writer_check.py CHECK OUT_DIR [NAME]
 CHECK: qpdf | fonts | text | glyphs | meta | repro | nav
 OUT_DIR holds NAME-1.pdf, NAME-2.pdf (two writes of one layout) and NAME-expect.json (glyph ids and
-positions from HarfBuzz, the lines of text per page, the fonts, title and author). NAME: writer."""
+positions from HarfBuzz, the lines of text per page, the fonts, title and author). NAME: writer
+(default, from test_pdf_writer) or cff (from test_pdf_cff)."""
 import json
 import os
 import re

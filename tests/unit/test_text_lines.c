@@ -134,6 +134,17 @@ static void check_pre(tl_ctx *c)
         CHECK(fabs(x - 24) < 0.01 && r->nglyphs == 14, "indent %.2f pt, %zu glyphs", x, r->nglyphs);
         CHECK(strcmp(r->face->ps_name, "NotoSansMono-Regular") == 0, "mono face");
     }
+    /* Tabs stop every 8 columns (6 pt per column at 10 pt mono): b, d and x all at 48 pt. */
+    n = tl_lines(c, "a\tb\nabc\td\n\tx\n", &st, "en", 300, &lines);
+    CHECK(n == 3, "tabs: %zu lines", n);
+    for (size_t l = 0; l < n && l < 3; l++) {
+        const sc_glyph_run *r = &lines[l].runs[0];
+        double x = r->x; /* the letter after the tab is the line's last glyph */
+        for (size_t g = 0; g + 1 < r->nglyphs; g++)
+            x += r->glyphs[g].x_advance;
+        CHECK(lines[l].nruns == 1 && fabs(x - 48) < 0.01,
+              "tab line %zu: the letter after the tab at %.2f", l, x);
+    }
     /* A long pre line wraps within the measure (at spaces, or anywhere). */
     const char *longline = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbb cccc\n";
     n = tl_lines(c, longline, &st, "en", 100, &lines);
@@ -205,6 +216,29 @@ static void check_overlong_and_metrics(tl_ctx *c)
     CHECK(t.data && strcmp(t.data, w) == 0, "joined '%s'", t.data);
     sc_buf_free(&t);
 
+    /* Soft hyphens: a break there draws a hyphen (U+2010) that shows the soft hyphen's text. */
+#define SHY "\xc2\xad"
+    const char *shy = "Ex" SHY "tra" SHY "or" SHY "di" SHY "nary ex" SHY "am" SHY "ples";
+    st.text_align = SC_ALIGN_LEFT;
+    n = tl_lines(c, shy, &st, "en", 45, &lines);
+    CHECK(n >= 3, "soft hyphens: %zu lines", n);
+    int hyphens = 0;
+    for (size_t l = 0; l < n; l++) {
+        CHECK(tl_line_right(&lines[l]) <= 45.01, "line %zu: %.2f", l, tl_line_right(&lines[l]));
+        const sc_glyph_run *r = &lines[l].runs[lines[l].nruns - 1];
+        const sc_glyph *last = &r->glyphs[r->nglyphs - 1];
+        if (last->gid == 2649) {
+            hyphens++;
+            CHECK(r->text_len >= 2 && last->cluster == r->text_len - 2 &&
+                      memcmp(r->text + last->cluster, "\xc2\xad", 2) == 0,
+                  "hyphen shows the soft hyphen");
+            CHECK(fabs(tl_line_right(&lines[l]) - lines[l].width) < 0.01, "width with hyphen");
+        }
+    }
+    CHECK(hyphens >= 2 && lines[n - 1].runs[0].glyphs[lines[n - 1].runs[0].nglyphs - 1].gid != 2649,
+          "%d hyphens", hyphens);
+    st.text_align = SC_ALIGN_JUSTIFY;
+
     sc_line *a, *b;
     tl_lines(c, "xa", &st, "vi", 100, &a);
     tl_lines(c, "ẪẤ", &st, "vi", 100, &b);
@@ -215,6 +249,73 @@ static void check_overlong_and_metrics(tl_ctx *c)
     CHECK(a[0].ink_ascent > 5 && a[0].ink_ascent < 6.5 && a[0].ink_descent < 0.5,
           "x ink %.2f/%.2f", a[0].ink_ascent, a[0].ink_descent);
     CHECK(fabsf(a[0].line_height - 15.4f) < 0.01, "line height %.2f", a[0].line_height);
+}
+
+/* Robustness: random mixes of Vietnamese, URLs, emoji, other scripts, marks, breaks and styles
+ * never crash, never draw glyph 0, keep clusters inside the run text, and stay within a measure
+ * of at least 60 pt (a fixed pseudo-random sequence: the test is deterministic). */
+static uint32_t next_rand(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
+static void check_random_mixes(tl_ctx *c)
+{
+    static const char *const bits[] = {
+        "Việt ", "Nam", " ", "  ", "\n", "\t", "https://a.b/c-d_e?x=1&y=2#z", "🇻🇳", "👨‍👩‍👧",
+        "e\xcc\xa3\xcc\x82", "\xcc\x82", "∞", "★", "-", "—", "“", "”", "(", ")", "Привет",
+        "ελληνικά", "שלום", "مرحبا", "中文字", "\xc2\xa0", "\xc2\xad", "\xe2\x80\x8b", "http://",
+        "Supercalifragilisticexpialidocious", ".", ",", "\r\n", "\xe2\x80\xa8"};
+    const size_t nbits = sizeof bits / sizeof bits[0];
+    uint32_t seed = 12345;
+#define NEXT() next_rand(&seed)
+    size_t nl_total = 0;
+    for (int it = 0; it < 400; it++) {
+        const char *family = NEXT() % 3 == 0 ? "monospace" : "serif";
+        float size = (float)(6 + NEXT() % 18);
+        sc_style st = tl_style(family, size, (sc_text_align)(NEXT() % 4));
+        st.font_weight = NEXT() % 2 ? 400 : 700;
+        st.font_italic = NEXT() % 2;
+        st.white_space_pre = NEXT() % 4 == 0;
+        st.vertical_align = NEXT() % 6 == 0 ? 1 : 0;
+        sc_para *p = sc_para_begin(c->shaper);
+        int n = NEXT() % 30;
+        for (int k = 0; k < n; k++) {
+            int r = NEXT() % 12;
+            if (r == 0) {
+                sc_para_add_line_break(p);
+            } else if (r == 1) {
+                sc_para_add_anchor(p, "a");
+            } else {
+                const char *t = bits[NEXT() % nbits];
+                const char *lang = NEXT() % 3 ? "vi" : NULL;
+                const char *uri = NEXT() % 4 == 0 ? "http://x" : NULL;
+                sc_para_add_text(p, t, strlen(t), &st, lang, uri, NULL, k + 1);
+            }
+        }
+        float widths[] = {0, 5, 60, 120, 453.5f};
+        sc_break_params bp = {widths[NEXT() % 5], 0, st.text_align};
+        sc_line *lines;
+        size_t nl = sc_para_lines(p, &bp, &lines);
+        nl_total += nl;
+        for (size_t l = 0; l < nl; l++) {
+            for (size_t r = 0; r < lines[l].nruns; r++) {
+                const sc_glyph_run *run = &lines[l].runs[r];
+                for (size_t g = 0; g < run->nglyphs; g++) {
+                    CHECK(run->glyphs[g].gid != 0, "mix %d: glyph 0", it);
+                    CHECK(run->glyphs[g].cluster < run->text_len, "mix %d: cluster", it);
+                }
+            }
+            if (bp.width >= 60)
+                CHECK(tl_line_right(&lines[l]) <= bp.width + 0.01, "mix %d line %zu: %.2f > %.1f",
+                      it, l, tl_line_right(&lines[l]), bp.width);
+        }
+        if (NEXT() % 2)
+            sc_para_end(p);
+    }
+#undef NEXT
+    CHECK(nl_total > 1000, "%zu lines", nl_total);
 }
 
 int main(void)
@@ -229,6 +330,7 @@ int main(void)
     check_overlong_and_metrics(&c);
     CHECK(c.diags.count == 0, "unexpected diagnostics: %s",
           c.diags.count ? c.diags.items[0].message : "");
+    check_random_mixes(&c);
     tl_close(&c);
     if (tl_failures)
         return 1;

@@ -228,7 +228,18 @@ int main(void)
             CHECK(tl_line_right(&lines[l]) <= 120.01, "line %zu too long", l);
     }
 
-    /* 6. The cache: the same word shaped twice hits; a different language misses. */
+    /* 6. Invisible characters (ZWSP, soft hyphen, ZWJ) get no glyph: no fake zero-width spaces
+     * for text extraction to read as word breaks. Their text stays with the glyph before. */
+    {
+        const char *t = "H\xe2\x80\x8b" "a\xc2\xad" "b\xe2\x80\x8d" "c";
+        const sc_shaped *s = sc_shape_text(c.shaper, serif, "vi", t, strlen(t));
+        CHECK(s->nglyphs == 4, "%u glyphs for H a b c with invisible characters", s->nglyphs);
+        for (uint32_t i = 0; i < s->nglyphs; i++)
+            CHECK(s->glyphs[i].gid != 3 && s->glyphs[i].x_advance > 0, "glyph %u: %u+%d", i,
+                  s->glyphs[i].gid, s->glyphs[i].x_advance);
+    }
+
+    /* 7. The cache: the same word shaped twice hits; a different language misses. */
     {
         sc_shape_stats s0, s1;
         sc_shaper_stats(c.shaper, &s0);

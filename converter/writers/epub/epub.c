@@ -89,29 +89,36 @@ static int package(ep_book *b, ep_entry *entries, int n, const char *path)
     return 0;
 }
 
+/* The next entry of the container, to be filled. */
+static sc_buf *next_entry(ep_entry *entries, int *n, const char *name, int store)
+{
+    ep_entry *e = &entries[(*n)++];
+    e->name = name;
+    e->store = store;
+    return &e->data;
+}
+
 /* Render every file of the book into `entries` (fixed order: mimetype, container, package,
  * nav, NCX, stylesheet, content files in spine order). Returns the count, or -1. */
 static int render(ep_book *b, ep_entry *entries)
 {
     int n = 0;
-    ep_entry *e;
-#define NEXT(nm, st) (e = &entries[n++], e->name = (nm), e->store = (st), &e->data)
-    sc_buf_puts(NEXT("mimetype", 1), "application/epub+zip");
-    if (ep_write_container(NEXT("META-INF/container.xml", 0)) < 0 ||
-        ep_write_opf(b, NEXT("EPUB/package.opf", 0)) < 0 ||
-        ep_write_nav(b, NEXT("EPUB/nav.xhtml", 0)) < 0 ||
-        ep_write_ncx(b, NEXT("EPUB/toc.ncx", 0)) < 0)
+    sc_buf_puts(next_entry(entries, &n, "mimetype", 1), "application/epub+zip");
+    if (ep_write_container(next_entry(entries, &n, "META-INF/container.xml", 0)) < 0 ||
+        ep_write_opf(b, next_entry(entries, &n, "EPUB/package.opf", 0)) < 0 ||
+        ep_write_nav(b, next_entry(entries, &n, "EPUB/nav.xhtml", 0)) < 0 ||
+        ep_write_ncx(b, next_entry(entries, &n, "EPUB/toc.ncx", 0)) < 0)
         return -1;
-    sc_buf *css = NEXT("EPUB/style.css", 0);
+    sc_buf *css = next_entry(entries, &n, "EPUB/style.css", 0);
     if (b->opts->css && b->opts->css_len)
         sc_buf_append(css, b->opts->css, b->opts->css_len);
     for (int i = 0; i < b->nfiles; i++) {
-        sc_buf *out = NEXT(sc_arena_printf(b->arena, "EPUB/%s", b->files[i].name), 0);
+        const char *name = sc_arena_printf(b->arena, "EPUB/%s", b->files[i].name);
+        sc_buf *out = next_entry(entries, &n, name, 0);
         int rc = i == b->notes_file ? ep_write_notes(b, out) : ep_write_content(b, i, out);
         if (rc < 0)
             return -1;
     }
-#undef NEXT
     return n;
 }
 

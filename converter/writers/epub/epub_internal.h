@@ -54,6 +54,13 @@ typedef struct ep_book {
 
 /* Split the document into files and give every anchor its id. Returns 0 (cannot fail on input). */
 int ep_plan(ep_book *book);
+/* Whether the XHTML shows `node` (as far as its parent decides: table rows only in tables,
+ * cells only in rows, nothing under text, breaks, code blocks, rules, note references or raw
+ * HTML; raw HTML itself never). The plan and the XHTML writer both follow it, so every anchor the
+ * plan hands out is written, and every link to one resolves. */
+int ep_is_rendered(const sc_node *node);
+/* A heading's level clamped to 1..6 (as h1..h6 show it). */
+int ep_heading_level(const sc_node *heading);
 const ep_anchor *ep_anchor_of_node(const ep_book *book, const sc_node *node);
 /* The anchor whose source id (node->id, as readers write it in "#id" links) is `id`. */
 const ep_anchor *ep_anchor_of_source_id(const ep_book *book, const char *id);

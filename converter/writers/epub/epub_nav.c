@@ -19,8 +19,8 @@ static toc_entry *toc_entries(const ep_book *b, int *count, int *max_depth)
     int *levels = sc_arena_calloc(b->arena, (size_t)b->ntoc + 1, sizeof *levels);
     int n = 0, top = 0, min_level = 6;
     for (int i = 0; i < b->ntoc; i++)
-        if (b->toc[i]->level < min_level)
-            min_level = b->toc[i]->level;
+        if (ep_heading_level(b->toc[i]) < min_level)
+            min_level = ep_heading_level(b->toc[i]);
     const ep_file *first = &b->files[0];
     if (!first->first || first->first->type != SC_NODE_HEADING) {
         e[n].label = b->title;
@@ -33,10 +33,10 @@ static toc_entry *toc_entries(const ep_book *b, int *count, int *max_depth)
     for (int i = 0; i < b->ntoc; i++) {
         const sc_node *h = b->toc[i];
         const ep_anchor *a = ep_anchor_of_node(b, h);
-        while (top > 0 && levels[top - 1] >= h->level)
+        while (top > 0 && levels[top - 1] >= ep_heading_level(h))
             top--;
         e[n].depth = top + 1;
-        levels[top++] = h->level;
+        levels[top++] = ep_heading_level(h);
         if (e[n].depth > *max_depth)
             *max_depth = e[n].depth;
         const char *label = ep_plain_text(b, h);
@@ -175,8 +175,10 @@ int ep_write_ncx(const ep_book *b, sc_buf *out)
     ep_newline(&x);
     int prev = 0;
     for (int i = 0; i < n; i++) {
-        for (int d = prev; d >= e[i].depth; d--)
+        for (int d = prev; d >= e[i].depth; d--) {
             ep_end(&x); /* navPoint: the previous entry and the levels it closes */
+            ep_newline(&x);
+        }
         char id[32], order[16];
         snprintf(id, sizeof id, "navpoint-%d", i + 1);
         snprintf(order, sizeof order, "%d", i + 1);
@@ -191,9 +193,10 @@ int ep_write_ncx(const ep_book *b, sc_buf *out)
         ep_newline(&x);
         prev = e[i].depth;
     }
-    for (int d = prev; d >= 1; d--)
+    for (int d = prev; d >= 1; d--) {
         ep_end(&x);
-    ep_newline(&x);
+        ep_newline(&x);
+    }
     ep_end(&x); /* navMap */
     ep_newline(&x);
     ep_end(&x); /* ncx */

@@ -6,9 +6,6 @@
 
 #include "epub_internal.h"
 
-/* Notes and their references get ids from their numbers; headings keep the reader's id when it
- * is a valid XML NCName, and are otherwise repaired (see make_id). */
-
 static int is_skipped_block(const sc_node *n)
 {
     return n->type == SC_NODE_FOOTNOTE_DEF || n->type == SC_NODE_HTML_BLOCK;
@@ -47,14 +44,14 @@ static void split(ep_book *b, int *cap)
     const sc_node *root = b->doc->root;
     int split_level = 7;
     for (const sc_node *c = root->first_child; c; c = c->next)
-        if (c->type == SC_NODE_HEADING && c->level < split_level)
-            split_level = c->level;
+        if (c->type == SC_NODE_HEADING && ep_heading_level(c) < split_level)
+            split_level = ep_heading_level(c);
     if (split_level > 2)
         split_level = 0; /* no split */
 
     int shown = 0; /* the open file (or the content before the first file) has visible blocks */
     for (const sc_node *c = root->first_child; c; c = c->next) {
-        if (split_level && c->type == SC_NODE_HEADING && c->level == split_level) {
+        if (split_level && c->type == SC_NODE_HEADING && ep_heading_level(c) == split_level) {
             if (b->nfiles == 0 && shown)
                 add_file(b, root->first_child, cap);
             if (b->nfiles > 0)
@@ -77,6 +74,9 @@ static void split(ep_book *b, int *cap)
 }
 
 /* ---- ids ------------------------------------------------------------------------------------ */
+
+/* Notes and their references get ids from their numbers; headings keep the reader's id when it
+ * is a valid XML NCName, and are otherwise repaired (see make_id). */
 
 static int is_name_start(long c)
 {
@@ -170,10 +170,18 @@ static ep_anchor *add_anchor(ep_book *b, const sc_node *n, int file, int *cap)
     return a;
 }
 
+/* Anchors of the subtree under `top` that the XHTML will show, in document order. Footnote
+ * definitions met on the way become notes of their own (notes.xhtml shows every note at top
+ * level), so their content is collected when the notes file is. */
 static void collect_subtree(ep_book *b, const sc_node *top, int file, int *cap, int *notes_cap)
 {
     for (const sc_node *n = top; n;) {
-        if (n->type == SC_NODE_FOOTNOTE_DEF && file != b->notes_file) {
+        if (!ep_is_rendered(n)) {
+            n = next_after_subtree(n, top);
+            continue;
+        }
+        int is_this_note = file == b->notes_file && n == top;
+        if (n->type == SC_NODE_FOOTNOTE_DEF && !is_this_note) {
             if (b->nnotes == *notes_cap) {
                 int ncap = *notes_cap ? *notes_cap * 2 : 16;
                 b->notes = sc_arena_realloc(b->arena, b->notes,
@@ -182,13 +190,43 @@ static void collect_subtree(ep_book *b, const sc_node *top, int file, int *cap, 
                 *notes_cap = ncap;
             }
             b->notes[b->nnotes++] = n;
-            n = next_after_subtree(n, top); /* its content belongs to the notes file */
+            n = next_after_subtree(n, top);
             continue;
         }
         if (n->type == SC_NODE_HEADING || n->type == SC_NODE_FOOTNOTE_REF ||
             n->type == SC_NODE_FOOTNOTE_DEF)
             add_anchor(b, n, file, cap);
         n = sc_node_next_preorder(n, top);
+    }
+}
+
+int ep_is_rendered(const sc_node *n)
+{
+    if (n->type == SC_NODE_DOCUMENT)
+        return n->parent == NULL; /* a document nested in another is nothing to show */
+    if (n->type == SC_NODE_HTML_BLOCK || n->type == SC_NODE_HTML_INLINE)
+        return 0;
+    const sc_node *p = n->parent;
+    if (!p)
+        return 1;
+    switch (p->type) {
+    case SC_NODE_TEXT:
+    case SC_NODE_SOFT_BREAK:
+    case SC_NODE_LINE_BREAK:
+    case SC_NODE_CODE_BLOCK:
+    case SC_NODE_THEMATIC_BREAK:
+    case SC_NODE_FOOTNOTE_REF:
+    case SC_NODE_HTML_BLOCK:
+    case SC_NODE_HTML_INLINE:
+        return 0; /* written from their own fields; children are never looked at */
+    case SC_NODE_CODE:
+        return p->text == NULL;
+    case SC_NODE_TABLE:
+        return n->type == SC_NODE_TABLE_ROW;
+    case SC_NODE_TABLE_ROW:
+        return n->type == SC_NODE_TABLE_CELL;
+    default:
+        return 1;
     }
 }
 
@@ -228,8 +266,11 @@ static void assign_ids(ep_book *b)
     }
     for (int i = 0; i < b->nanchors; i++) {
         ep_anchor *a = b->anchors[i];
-        if (a->node->type == SC_NODE_HEADING)
-            a->out_id = make_id(b, a->node->id ? a->node->id : "section");
+        if (a->node->type == SC_NODE_HEADING) {
+            char numbered[32]; /* a heading without id: numbered, so ids never pile up */
+            snprintf(numbered, sizeof numbered, "section-%d", i + 1);
+            a->out_id = make_id(b, a->node->id && *a->node->id ? a->node->id : numbered);
+        }
     }
     for (int i = 0; i < b->nanchors; i++) {
         ep_anchor *a = b->anchors[i];
@@ -278,7 +319,7 @@ int ep_plan(ep_book *b)
         b->notes_file = b->nfiles - 1;
         snprintf(b->files[b->notes_file].name, sizeof b->files[b->notes_file].name,
                  "notes.xhtml");
-        for (int i = 0; i < b->nnotes; i++) {
+        for (int i = 0; i < b->nnotes; i++) { /* nnotes grows with notes nested in notes */
             int def = b->nanchors; /* the definition is the first anchor of its subtree */
             collect_subtree(b, b->notes[i], b->notes_file, &anchors_cap, &notes_cap);
             b->anchors[def]->number = note_number(b->notes[i], i);
@@ -286,6 +327,11 @@ int ep_plan(ep_book *b)
     }
     assign_ids(b);
     return 0;
+}
+
+int ep_heading_level(const sc_node *heading)
+{
+    return heading->level < 1 ? 1 : heading->level > 6 ? 6 : heading->level;
 }
 
 const ep_anchor *ep_anchor_of_node(const ep_book *b, const sc_node *n)

@@ -122,14 +122,15 @@ static void write_inline(const ep_book *b, ep_xml *x, int file, const sc_node *n
 static void inlines(const ep_book *b, ep_xml *x, int file, const sc_node *parent, int in_link)
 {
     for (const sc_node *c = parent->first_child; c; c = c->next)
-        write_inline(b, x, file, c, in_link);
+        if (ep_is_rendered(c))
+            write_inline(b, x, file, c, in_link);
 }
 
 static void footnote_ref(const ep_book *b, ep_xml *x, int file, const sc_node *n, int in_link)
 {
     const ep_anchor *self = ep_anchor_of_node(b, n);
     const ep_anchor *def = n->target ? ep_anchor_of_node(b, n->target) : NULL;
-    int number = n->target && n->target->number > 0 ? n->target->number : n->number;
+    int number = def ? def->number : n->number; /* the number its note shows */
     char num[16];
     snprintf(num, sizeof num, "%d", number);
     ep_start(x, "sup");
@@ -220,9 +221,27 @@ static void write_inline(const ep_book *b, ep_xml *x, int file, const sc_node *n
     case SC_NODE_HTML_BLOCK:
     case SC_NODE_FOOTNOTE_DEF:
         break;
+    case SC_NODE_CODE_BLOCK: /* a block inside inline content (a malformed tree): its text */
+        ep_start(x, "code");
+        if (n->text)
+            ep_text(x, n->text, n->text_len);
+        ep_end(x);
+        break;
     default:
-        if (sc_node_is_block(n))
-            ep_write_block(b, x, file, n);
+        /* Other blocks inside inline content would make invalid XHTML (<p> in <p>): their
+         * inline content stands in, set off by spaces. */
+        if (sc_node_is_block(n) && n->type != SC_NODE_DOCUMENT) {
+            const ep_anchor *a = n->type == SC_NODE_HEADING ? ep_anchor_of_node(b, n) : NULL;
+            ep_text(x, " ", 1);
+            if (a) { /* links to the heading still need its id */
+                ep_start(x, "span");
+                ep_attr(x, "id", a->out_id);
+            }
+            inlines(b, x, file, n, in_link);
+            if (a)
+                ep_end(x);
+            ep_text(x, " ", 1);
+        }
         break;
     }
 }
@@ -302,6 +321,8 @@ static int tight_paragraph(const sc_node *n)
     const sc_node *item = n->parent;
     if (!item || item->type != SC_NODE_ITEM || !item->parent || !item->parent->list_tight)
         return 0;
+    if ((n->class_name && *n->class_name) || (n->lang && *n->lang))
+        return 0; /* its attributes need an element */
     for (const sc_node *c = item->first_child; c; c = c->next)
         if (c != n && c->type == SC_NODE_PARAGRAPH)
             return 0;
@@ -356,7 +377,7 @@ void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
                 ep_write_blocks(b, x, file, c);
                 ep_end(x);
                 ep_newline(x);
-            } else {
+            } else if (ep_is_rendered(c) && c->type != SC_NODE_FOOTNOTE_DEF) {
                 ep_start(x, "li"); /* only items may sit in a list: wrap a stray block */
                 ep_write_block(b, x, file, c);
                 ep_end(x);
@@ -399,7 +420,8 @@ void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
 void ep_write_blocks(const ep_book *b, ep_xml *x, int file, const sc_node *parent)
 {
     for (const sc_node *c = parent->first_child; c; c = c->next)
-        ep_write_block(b, x, file, c);
+        if (ep_is_rendered(c))
+            ep_write_block(b, x, file, c);
 }
 
 /* ---- files ----------------------------------------------------------------------------------- */

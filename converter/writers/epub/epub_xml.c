@@ -102,7 +102,8 @@ static size_t utf8_decode(const unsigned char *s, size_t n, long *cp)
     return len;
 }
 
-/* Copy `text` into the scratch buffer as well-formed XML character data (NUL-terminated). */
+/* Copy `text` into the scratch buffer as well-formed XML character data (NUL-terminated). Runs
+ * of good text are copied whole; only the rare bad character is handled on its own. */
 static const char *clean(ep_xml *x, const char *text, size_t len)
 {
     static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
@@ -110,20 +111,31 @@ static const char *clean(ep_xml *x, const char *text, size_t len)
     x->scratch.len = 0;
     sc_buf_reserve(&x->scratch, len);
     x->scratch.data[0] = '\0';
+    size_t run = 0; /* start of the pending run of good bytes */
     for (size_t i = 0; i < len;) {
+        if (s[i] >= 0x20 && s[i] < 0x80) { /* plain ASCII: the common case */
+            i++;
+            continue;
+        }
         long cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
+        const char *instead = NULL;
+        size_t instead_len = 0;
         if (cp < 0)
-            sc_buf_append(&x->scratch, replacement, 3);
+            instead = replacement, instead_len = 3;
         else if (cp == '\v' || cp == '\f' || (cp >= 0x1c && cp <= 0x1f))
-            sc_buf_putc(&x->scratch, ' '); /* separators XML cannot hold: keep the word gap */
+            instead = " ", instead_len = 1; /* separators XML cannot hold: keep the word gap */
         else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xfffe ||
                  cp == 0xffff)
-            ; /* not allowed anywhere in an XML 1.0 document */
-        else
-            sc_buf_append(&x->scratch, s + i, n);
+            instead = "", instead_len = 0; /* not allowed anywhere in an XML 1.0 document */
+        if (instead) {
+            sc_buf_append(&x->scratch, s + run, i - run);
+            sc_buf_append(&x->scratch, instead, instead_len);
+            run = i + n;
+        }
         i += n;
     }
+    sc_buf_append(&x->scratch, s + run, len - run);
     return x->scratch.data;
 }
 

@@ -137,7 +137,8 @@ int sc_pdf_collect_glyphs(sc_pdf_state *st)
     const sc_layout *L = st->layout;
     /* Pass 1: used glyphs, and the text of one-glyph clusters (these are exact: a letter, or a
      * ligature standing for several letters). The first text seen for a glyph wins; a cluster
-     * that says otherwise later gets ActualText when drawn. */
+     * that says otherwise later gets ActualText when drawn. Pass 2: glyphs of multi-glyph
+     * clusters that pass 1 left without text (guess_from_cluster); then the font's cmap. */
     for (int pass = 1; pass <= 2; pass++) {
         for (size_t p = 0; p < L->npages; p++) {
             const sc_page *pg = &L->pages[p];

@@ -15,9 +15,11 @@ static void hash_str(sc_hash *h, const char *s)
         sc_hash_update(h, "", 1);
 }
 
-static void hash_f(sc_hash *h, float v)
+/* Floats one by one (no struct padding in the hash). */
+static void hash_floats(sc_hash *h, const float *v, size_t n)
 {
-    sc_hash_update(h, &v, sizeof v);
+    for (size_t i = 0; i < n; i++)
+        sc_hash_update(h, &v[i], sizeof v[i]);
 }
 
 static void hash_item(sc_hash *h, const sc_item *it)
@@ -28,51 +30,56 @@ static void hash_item(sc_hash *h, const sc_item *it)
     case SC_ITEM_GLYPHS: {
         const sc_glyph_run *r = &it->u.glyphs;
         hash_str(h, r->face ? r->face->ps_name : NULL);
-        hash_f(h, r->size), hash_f(h, r->x), hash_f(h, r->y);
-        hash_f(h, r->color.r), hash_f(h, r->color.g), hash_f(h, r->color.b);
-        /* The glyphs follow from the text, font and size; their count and the run's end stand
+        /* The glyphs follow from the text, font and size; their count and the run's width stand
          * for the spacing (justification), so the glyph arrays need not be hashed one by one. */
-        sc_hash_update(h, &r->nglyphs, sizeof r->nglyphs);
-        float end = 0;
+        float width = 0;
         for (size_t i = 0; i < r->nglyphs; i++)
-            end += r->glyphs[i].x_advance;
-        hash_f(h, end);
+            width += r->glyphs[i].x_advance;
+        hash_floats(h, (const float[]){r->size, r->x, r->y, r->color.r, r->color.g, r->color.b,
+                                       width},
+                    7);
+        sc_hash_update(h, &r->nglyphs, sizeof r->nglyphs);
         if (r->text)
             sc_hash_update(h, r->text, r->text_len);
         break;
     }
     case SC_ITEM_RULE:
-        hash_f(h, it->u.rule.x0), hash_f(h, it->u.rule.y0), hash_f(h, it->u.rule.x1);
-        hash_f(h, it->u.rule.y1), hash_f(h, it->u.rule.width);
+        hash_floats(h, (const float[]){it->u.rule.x0, it->u.rule.y0, it->u.rule.x1, it->u.rule.y1,
+                                       it->u.rule.width},
+                    5);
         break;
     case SC_ITEM_RECT:
-        hash_f(h, it->u.rect.x), hash_f(h, it->u.rect.y), hash_f(h, it->u.rect.w);
-        hash_f(h, it->u.rect.h), hash_f(h, it->u.rect.line_width);
+        hash_floats(h, (const float[]){it->u.rect.x, it->u.rect.y, it->u.rect.w, it->u.rect.h,
+                                       it->u.rect.line_width},
+                    5);
         break;
     case SC_ITEM_LINK:
-        hash_f(h, it->u.link.x), hash_f(h, it->u.link.y), hash_f(h, it->u.link.w);
-        hash_f(h, it->u.link.h);
-        hash_str(h, it->u.link.uri), hash_str(h, it->u.link.dest);
+        hash_floats(h, (const float[]){it->u.link.x, it->u.link.y, it->u.link.w, it->u.link.h}, 4);
+        hash_str(h, it->u.link.uri);
+        hash_str(h, it->u.link.dest);
         break;
     case SC_ITEM_DEST:
-        hash_str(h, it->u.dest.name), hash_f(h, it->u.dest.y);
+        hash_str(h, it->u.dest.name);
+        hash_floats(h, &it->u.dest.y, 1);
         break;
     }
 }
 
+/* From the content and metadata, not the dates: two conversions of one input differ in their
+ * dates only. */
 static void document_id(const sc_pdf_state *st, const sc_meta *meta, const sc_pdf_options *opts,
                         unsigned char out[16])
 {
     sc_hash h;
     sc_hash_init(&h);
     hash_str(&h, "sapchu-pdf-id");
-    hash_str(&h, meta ? meta->title : NULL), hash_str(&h, meta ? meta->author : NULL);
-    hash_str(&h, meta ? meta->lang : NULL), hash_str(&h, opts ? opts->producer : NULL);
-    long long date = opts ? (long long)opts->creation_date : 0;
-    sc_hash_update(&h, &date, sizeof date);
+    hash_str(&h, meta ? meta->title : NULL);
+    hash_str(&h, meta ? meta->author : NULL);
+    hash_str(&h, meta ? meta->lang : NULL);
+    hash_str(&h, opts ? opts->producer : NULL);
     const sc_layout *L = st->layout;
     for (size_t p = 0; p < L->npages; p++) {
-        hash_f(&h, L->pages[p].width), hash_f(&h, L->pages[p].height);
+        hash_floats(&h, (const float[]){L->pages[p].width, L->pages[p].height}, 2);
         for (size_t k = 0; k < L->pages[p].nitems; k++)
             hash_item(&h, &L->pages[p].items[k]);
     }
