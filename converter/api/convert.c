@@ -84,6 +84,21 @@ static void apply_options(sc_document *doc, const char *name, sc_input_format fo
         sc_document_add_title_block(doc);
 }
 
+/* The folder a document's referenced files are resolved in (and may not leave): its own. */
+static const char *base_dir_of(sc_document *doc, const char *name)
+{
+    if (!name || strcmp(name, "-") == 0)
+        return NULL;
+    char real[PATH_MAX];
+    if (!realpath(name, real))
+        return NULL;
+    char *slash = strrchr(real, '/');
+    if (!slash)
+        return NULL;
+    *(slash == real ? slash + 1 : slash) = '\0';
+    return sc_arena_strdup(doc->arena, real);
+}
+
 /* Stylesheets in cascade order: the bundled default, then the user's. Their text is kept for the
  * EPUB (which ships the same CSS). */
 typedef struct stylesheets {
@@ -120,6 +135,15 @@ static int load_stylesheets(stylesheets *s, sc_document *doc, const char *data_d
     snprintf(path, sizeof path, "%s/styles/default.css", data_dir);
     if (load_sheet(s, doc, path, d) != 0)
         return -1;
+    /* The document's own stylesheets (HTML <style>, linked sheets) come before the user's. */
+    for (const sc_css_source *c = doc->css_sources; c; c = c->next) {
+        if (s->count == sizeof s->sheets / sizeof s->sheets[0])
+            break;
+        s->sheets[s->count++] = sc_stylesheet_parse(doc->arena, c->text, c->len, c->name, d);
+        sc_buf_printf(&s->css, "/* %s */\n", c->name);
+        sc_buf_append(&s->css, c->text, c->len);
+        sc_buf_putc(&s->css, '\n');
+    }
     for (size_t i = 0; i < o->nstyles; i++)
         if (load_sheet(s, doc, o->styles[i], d) != 0)
             return -1;
@@ -178,6 +202,7 @@ int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_f
     }
     const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
     sc_document *doc = sc_document_new(shown);
+    doc->base_dir = base_dir_of(doc, name);
     int rc = sc_read(doc, data, len, in_format, d);
     stylesheets s = {.count = 0};
     sc_buf_init(&s.css);

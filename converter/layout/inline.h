@@ -32,10 +32,11 @@ typedef struct sc_line_anchor {
 
 /* The runs of a line, a contract with the PDF writer:
  * - run->text is exactly the source text (NFC) the run's glyphs show; glyph->cluster is a byte
- *   offset into it, non-decreasing along the run (HarfBuzz clusters, level MONOTONE_CHARACTERS); a
- *   glyph shows text[cluster, next larger cluster in the run, or text_len). Several glyphs may
- *   share a cluster, one glyph may show several characters (a ligature, or a mark no font has):
- *   write ToUnicode/ActualText from these spans.
+ *   offset into it, non-decreasing along the run (HarfBuzz clusters at level MONOTONE_GRAPHEMES:
+ *   a base and its combining marks are one cluster); a glyph shows text[cluster, next larger
+ *   cluster in the run, or text_len). Several glyphs may share a cluster (q + dot below), one
+ *   glyph may show several characters (a ligature, an invisible character after it): write
+ *   ToUnicode/ActualText from these spans.
  * - Spaces between words are REAL SPACE GLYPHS in the runs: a word's run goes on with the ' ' that
  *   follows it, drawn as the space glyph (gid of U+0020) of that run's face, cluster pointing at
  *   the ' ' of run->text, x_advance = the space's justified width (so the pen after a run's last

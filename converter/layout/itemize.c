@@ -10,7 +10,7 @@
 
 enum {
     PENALTY_URL = 50,       /* a break inside a URL: allowed, a little worse than a space */
-    PENALTY_HYPHEN = 50,    /* after an explicit hyphen (TeX's \exhyphenpenalty) */
+    PENALTY_HYPHEN = 50,    /* after a hyphen, explicit or soft (TeX's \exhyphenpenalty) */
     PENALTY_OVERLONG = 100  /* between the clusters of a word wider than the measure */
 };
 
@@ -154,29 +154,89 @@ static double spaces_width(const sc_para *p, uint32_t a, uint32_t b, const para_
     return w;
 }
 
-static void push_piece(sc_para *p, para_work *w, size_t span, uint32_t a, uint32_t b,
-                       const sc_face *face, int gap, int spaces, const sc_shaped *shaped)
+static double hyphen_width(const para_span *s);
+
+static void push_split_penalty(sc_para *p, para_work *w, size_t k, uint32_t at)
+{
+    switch (w->split_kind[k]) {
+    case SC_SPLIT_SHY: { /* a hyphen is drawn when the line breaks here */
+        size_t hs = span_at(p, at - 1);
+        push_item(w, SC_IT_PENALTY, hyphen_width(&p->spans[hs]), 0, 0, PENALTY_HYPHEN, (int)hs, at);
+        break;
+    }
+    case SC_SPLIT_INNER:
+        push_item(w, SC_IT_PENALTY, 0, 0, 0, PENALTY_HYPHEN, -1, at);
+        break;
+    default: /* URL and cluster points: no hyphen; lines ending there are not stretched much */
+        push_item(w, SC_IT_PENALTY, 0, 0, 0,
+                  w->split_kind[k] == SC_SPLIT_URL ? PENALTY_URL : PENALTY_OVERLONG, -1, at);
+        w->items[w->nitems - 1].split = 1;
+        break;
+    }
+}
+
+/* One piece (glyphs [g0, g1) of `shaped`, text [a, b)) and its box. */
+static void push_box(sc_para *p, para_work *w, size_t span, const sc_face *face,
+                     const sc_shaped *shaped, uint32_t g0, uint32_t g1, uint32_t tbase,
+                     uint32_t a, uint32_t b, int gap, int spaces)
 {
     const para_span *s = &p->spans[span];
     PARA_RESERVE(w->pieces, w->cappieces, w->npieces + 1);
     para_piece *pc = &w->pieces[w->npieces];
     memset(pc, 0, sizeof *pc);
+    pc->shaped = shaped;
+    pc->g0 = g0;
+    pc->g1 = g1;
     pc->t0 = a;
     pc->t1 = b;
-    pc->tbase = a;
+    pc->tbase = tbase;
     pc->span = (int)span;
     pc->gap = gap;
     pc->spaces = spaces;
     pc->face = face;
     if (spaces) {
         pc->width = spaces_width(p, a, b, s);
-    } else if (!gap) {
-        pc->shaped = shaped ? shaped : sc_shape_text(p->shaper, face, s->lang, p->text + a, b - a);
-        pc->g1 = pc->shaped->nglyphs;
-        pc->width = pc->shaped->width * (double)s->size / face->upem;
+    } else if (shaped) {
+        int32_t units = 0;
+        for (uint32_t g = g0; g < g1; g++)
+            units += shaped->glyphs[g].x_advance;
+        pc->width = units * (double)s->size / face->upem;
     }
     push_item(w, SC_IT_BOX, pc->width, 0, 0, 0, (int)w->npieces, a);
     w->npieces++;
+}
+
+/* A run of text [a, b) in one face (or a gap, or kept spaces), shaped as a whole so kerning and
+ * ligatures hold across the split points (URL points, clusters of an over-long word): the glyphs
+ * are cut where a glyph's cluster starts exactly at a split point, with a penalty there. */
+static void push_piece(sc_para *p, para_work *w, size_t span, uint32_t a, uint32_t b,
+                       const sc_face *face, int gap, int spaces, const sc_shaped *shaped)
+{
+    const para_span *s = &p->spans[span];
+    if (!spaces && !gap && !shaped)
+        shaped = sc_shape_text(p->shaper, face, s->lang, p->text + a, b - a);
+    while (w->split_next < w->nsplits && w->splits[w->split_next] < a)
+        w->split_next++;
+    if (w->split_next < w->nsplits && w->splits[w->split_next] == a) {
+        push_split_penalty(p, w, w->split_next, a); /* a split point between two pieces */
+        w->split_next++;
+    }
+    uint32_t g0 = 0, n = shaped ? shaped->nglyphs : 0, t0 = a;
+    if (shaped && !shaped->rtl) {
+        for (; w->split_next < w->nsplits && w->splits[w->split_next] < b; w->split_next++) {
+            uint32_t at = w->splits[w->split_next];
+            uint32_t g = g0;
+            while (g < n && a + shaped->glyphs[g].cluster < at)
+                g++;
+            if (g == g0 || g == n || a + shaped->glyphs[g].cluster != at)
+                continue; /* inside a cluster or a ligature: no break there */
+            push_box(p, w, span, face, shaped, g0, g, a, t0, at, 0, 0);
+            push_split_penalty(p, w, w->split_next, at);
+            g0 = g;
+            t0 = at;
+        }
+    }
+    push_box(p, w, span, face, shaped, g0, n, a, t0, b, gap, spaces);
 }
 
 /* The script of a cluster's base character; HB_SCRIPT_COMMON for punctuation, digits, marks,
@@ -281,71 +341,77 @@ static void add_fragment(sc_para *p, para_work *w, size_t si, uint32_t a, uint32
         push_piece(p, w, si, run_start, b, run_face, run_gap, 0, NULL);
 }
 
-/* Content [a, b) of one segment: fragments between spans and split points, with a penalty at
- * each split point (URL points, or cluster boundaries of an over-long fragment). */
+/* Content [a, b) of one segment, span by span; push_piece puts the penalties at the split points
+ * (URL points, or cluster boundaries of an over-long fragment). */
 static void add_content(sc_para *p, para_work *w, uint32_t a, uint32_t b)
 {
-    size_t k = 0;
-    uint32_t pos = a;
-    while (pos < b) {
-        while (k < w->nsplits && w->splits[k] <= pos)
-            k++;
+    w->split_next = 0;
+    for (uint32_t pos = a; pos < b;) {
         size_t si = span_at(p, pos);
         uint32_t end = p->spans[si].t1 < b ? p->spans[si].t1 : b;
-        if (k < w->nsplits && w->splits[k] < end)
-            end = w->splits[k];
         add_fragment(p, w, si, pos, end);
-        /* A split point may also fall on a span boundary. */
-        if (k < w->nsplits && w->splits[k] == end && end < b) {
-            push_item(w, SC_IT_PENALTY, 0, 0, 0,
-                      w->split_long[k] ? PENALTY_OVERLONG : PENALTY_URL, -1, end);
-            w->items[w->nitems - 1].split = 1;
-        }
         pos = end;
     }
 }
 
-static void push_split(para_work *w, uint32_t at, int overlong)
+static void push_split(para_work *w, uint32_t at, int kind)
 {
     PARA_RESERVE(w->splits, w->capsplits, w->nsplits + 1);
-    PARA_RESERVE(w->split_long, w->capsplit_long, w->nsplits + 1);
+    PARA_RESERVE(w->split_kind, w->capsplit_kind, w->nsplits + 1);
     w->splits[w->nsplits] = at;
-    w->split_long[w->nsplits] = (unsigned char)overlong;
+    w->split_kind[w->nsplits] = (unsigned char)kind;
     w->nsplits++;
 }
 
-/* The URL break points inside [a, b). */
-static void url_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
+static int is_shy_before(const sc_para *p, uint32_t at)
+{
+    return at >= 2 && (unsigned char)p->text[at - 2] == 0xC2 &&
+           (unsigned char)p->text[at - 1] == 0xAD;
+}
+
+/* The splits that are always allowed inside [a, b): URL points and soft hyphens, in order. */
+static void first_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
 {
     w->nsplits = 0;
+    size_t k = 0; /* soft hyphens among the inner opportunities, merged in order */
     for (size_t u = 0; u < w->nurls; u += 2) {
         uint32_t u0 = w->urls[u], u1 = w->urls[u + 1];
         if (u1 <= a || u0 >= b)
             continue;
         PARA_RESERVE(w->scratch, w->capscratch, u1 - u0);
         size_t n = sc_url_break_points(p->text + u0, u1 - u0, w->scratch, u1 - u0);
-        for (size_t k = 0; k < n; k++) {
-            uint32_t at = u0 + w->scratch[k];
-            if (at > a && at < b)
-                push_split(w, at, 0);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t at = u0 + w->scratch[i];
+            if (at <= a || at >= b)
+                continue;
+            for (; k < w->ninner && w->inner[k] < at; k++)
+                if (is_shy_before(p, w->inner[k]))
+                    push_split(w, w->inner[k], SC_SPLIT_SHY);
+            push_split(w, at, SC_SPLIT_URL);
         }
     }
+    for (; k < w->ninner; k++)
+        if (is_shy_before(p, w->inner[k]))
+            push_split(w, w->inner[k], SC_SPLIT_SHY);
 }
 
-/* After add_content for [a, b) from item `first_item`: when a fragment between split points is
- * wider than `narrowest`, add a split at each of its cluster boundaries and return 1. */
-static int split_overlong(const sc_para *p, para_work *w, size_t first_item, uint32_t a,
-                          uint32_t b, double narrowest)
+/* After add_content for [a, b) from item `first_item`: in every fragment between split penalties
+ * that is wider than `narrowest`, allow the next kind of break (`kind`: the word's inner ICU
+ * opportunities, or any cluster boundary). Returns 1 when some fragment was too wide. */
+static int widen_splits(const sc_para *p, para_work *w, size_t first_item, uint32_t a,
+                        uint32_t b, double narrowest, int kind)
 {
     size_t nold = w->nsplits;
     PARA_RESERVE(w->scratch, w->capscratch, nold + 1);
-    if (nold)
+    PARA_RESERVE(w->scratch_kind, w->capscratch_kind, nold + 1);
+    if (nold) {
         memcpy(w->scratch, w->splits, nold * sizeof *w->splits);
-    /* Widths of the fragments [a, s0), [s0, s1), ..., [s_last, b). */
+        memcpy(w->scratch_kind, w->split_kind, nold * sizeof *w->split_kind);
+    }
     int any = 0;
-    size_t frag = 0;
     double width = 0;
     uint32_t f0 = a;
+    size_t old = 0, in = 0;
     w->nsplits = 0;
     for (size_t i = first_item; i <= w->nitems; i++) {
         int close = i == w->nitems || w->items[i].type == SC_IT_PENALTY;
@@ -353,16 +419,29 @@ static int split_overlong(const sc_para *p, para_work *w, size_t first_item, uin
             width += w->items[i].width;
             continue;
         }
-        uint32_t f1 = frag < nold ? w->scratch[frag] : b;
+        uint32_t f1 = i == w->nitems ? b : w->items[i].pos;
+        if (i < w->nitems)
+            width += w->items[i].width; /* the hyphen drawn when breaking at a soft hyphen */
         if (width > narrowest) {
             any = 1;
-            for (uint32_t c = (uint32_t)cluster_end(p->text, f1, f0); c < f1;
-                 c = (uint32_t)cluster_end(p->text, f1, c))
-                push_split(w, c, 1);
+            if (kind == SC_SPLIT_INNER) {
+                while (in < w->ninner && w->inner[in] <= f0)
+                    in++;
+                for (; in < w->ninner && w->inner[in] < f1; in++)
+                    if (!is_shy_before(p, w->inner[in]))
+                        push_split(w, w->inner[in], SC_SPLIT_INNER);
+            } else {
+                for (uint32_t c = (uint32_t)cluster_end(p->text, f1, f0); c < f1;
+                     c = (uint32_t)cluster_end(p->text, f1, c))
+                    push_split(w, c, SC_SPLIT_CLUSTER);
+            }
         }
-        if (frag < nold)
-            push_split(w, f1, 0);
-        frag++;
+        if (i < w->nitems) { /* keep the split this penalty stands for */
+            while (old < nold && w->scratch[old] < f1)
+                old++;
+            push_split(w, f1, old < nold && w->scratch[old] == f1 ? w->scratch_kind[old]
+                                                                  : SC_SPLIT_CLUSTER);
+        }
         f0 = f1;
         width = 0;
     }
@@ -371,7 +450,7 @@ static int split_overlong(const sc_para *p, para_work *w, size_t first_item, uin
 
 void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
 {
-    w->npieces = w->nglues = w->nitems = 0;
+    w->npieces = w->nglues = w->nitems = w->ninner = 0;
     int pre_all = p->nspans > 0 && p->spans[0].style && p->spans[0].style->white_space_pre;
     double narrowest = params->width - (params->first_indent > 0 ? params->first_indent : 0);
     if (params->first_indent != 0)
@@ -402,24 +481,38 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
         if (pre && line_start && c == a && b > a && !newline) {
             /* Indentation at the start of a pre line is kept (not discardable glue). */
             push_piece(p, w, si, a, b, p->spans[si].face, 0, 1, NULL);
-            /* ... but a line too narrow for it and the word after may break there. */
+            if (w->items[w->nitems - 1].width > narrowest) { /* never wider than the measure */
+                w->items[w->nitems - 1].width = narrowest > 0 ? narrowest : 0;
+                w->pieces[w->npieces - 1].width = w->items[w->nitems - 1].width;
+            }
+            /* ... and a line too narrow for it and the word after may break there. */
             push_item(w, SC_IT_PENALTY, 0, 0, 0, PENALTY_OVERLONG, -1, b);
             line_start = 0;
             a = b;
             continue;
         }
+        if (c == b && !newline && !w->hard[k] && b < p->len) {
+            /* No space here (after a hyphen, a slash, a soft hyphen): the word goes on. */
+            PARA_RESERVE(w->inner, w->capinner, w->ninner + 1);
+            w->inner[w->ninner++] = b;
+            continue;
+        }
         if (c > a) {
             size_t first_piece = w->npieces, first_item = w->nitems;
-            url_splits(p, w, a, c);
+            first_splits(p, w, a, c);
             add_content(p, w, a, c);
-            if (split_overlong(p, w, first_item, a, c, narrowest)) {
-                /* Over-long: set again with a break allowed between any two clusters. */
+            /* A word wider than the measure: break at its hyphens and slashes, then, where a
+             * piece is still too wide, between any two clusters. */
+            for (int kind = SC_SPLIT_INNER; kind <= SC_SPLIT_CLUSTER; kind++) {
+                if (!widen_splits(p, w, first_item, a, c, narrowest, kind))
+                    break;
                 w->npieces = first_piece;
                 w->nitems = first_item;
                 add_content(p, w, a, c);
             }
             line_start = 0;
         }
+        w->ninner = 0;
         if (newline || w->hard[k]) {
             push_forced_break(w, c);
             line_start = 1;
@@ -434,18 +527,6 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
             push_item(w, SC_IT_GLUE, sw, stretchy ? sw / 2 : 0, stretchy ? sw / 3 : 0, 0,
                       (int)w->nglues, c);
             w->nglues++;
-        } else if (b < p->len) {
-            /* After a hyphen or a slash (05-CT/TW): allowed, but worse than a space. */
-            int hyphen = p->text[b - 1] == '-' || p->text[b - 1] == '/';
-            int shy = b >= 2 && (unsigned char)p->text[b - 2] == 0xC2 &&
-                      (unsigned char)p->text[b - 1] == 0xAD;
-            if (shy) { /* a soft hyphen: breaking there shows a hyphen */
-                size_t hs = span_at(p, b - 2);
-                push_item(w, SC_IT_PENALTY, hyphen_width(&p->spans[hs]), 0, 0, PENALTY_HYPHEN,
-                          (int)hs, b);
-            } else {
-                push_item(w, SC_IT_PENALTY, 0, 0, 0, hyphen ? PENALTY_HYPHEN : 0, -1, b);
-            }
         }
         a = b;
     }

@@ -1,7 +1,8 @@
 /* knuth_plass.c — total-fit line breaking (Knuth & Plass 1981, as in TeX): the set of breaks with
  * the least total demerits over the paragraph. TeX's parameters: line penalty 10, 10000 demerits
- * when adjacent lines' fitness classes differ by more than one, passes at tolerance 100, 200, then
- * looser, then an emergency pass that accepts any line that is not overfull. */
+ * when adjacent lines' fitness classes differ by more than one, 10000 for two hyphenated lines in a
+ * row, passes at tolerance 100, 200, then looser, then an emergency pass that accepts any line
+ * that is not overfull. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -67,7 +68,7 @@ static int fitness_of(double r)
 
 /* One pass; returns the number of breaks written, 0 when no feasible set exists. */
 static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first_width,
-                      double width, double tolerance, int emergency, size_t *breaks)
+                      double width, double tolerance, double emergency_stretch, size_t *breaks)
 {
     s->nnodes = s->nactive = 0;
     kp_node start = {0, 0, 1, 0, 0, 0, 0, 0, -1};
@@ -96,7 +97,7 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                 double avail = a->line == 0 ? first_width : width;
                 double L = tw - a->w + pw, r;
                 if (L < avail) {
-                    double Y = ty - a->y;
+                    double Y = ty - a->y + emergency_stretch;
                     r = Y > 0 ? (avail - L) / Y : INFINITY;
                 } else if (L > avail) {
                     double Z = tz - a->z;
@@ -110,7 +111,7 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                 if (r < -1)
                     continue;
                 double bad = isinf(r) ? 10000 : badness(r);
-                if (!emergency && bad > tolerance)
+                if (emergency_stretch == 0 && bad > tolerance)
                     continue;
                 double d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
                 if (p > 0)
@@ -193,9 +194,12 @@ size_t sc_knuth_plass(const sc_bitem *items, size_t n, double first_width, doubl
     kp_state s = {0};
     size_t nb = 0;
     for (size_t pass = 0; pass < 4 && nb == 0; pass++) {
+        /* The emergency pass accepts any line that is not overfull; like TeX's
+         * \emergencystretch, extra stretch in the badness (not in the set line) makes it
+         * prefer the fullest lines when some cannot be filled (a URL, a long word). */
         int emergency = pass == 3;
         nb = kp_pass(&s, items, n, first_width, width, emergency ? INFINITY : k_tolerance[pass],
-                     emergency, breaks);
+                     emergency ? width * 0.1 : 0, breaks);
     }
     free(s.nodes);
     free(s.active);

@@ -73,8 +73,11 @@ typedef enum {
     SC_ITEM_RULE,           /* a stroked line from (x0,y0) to (x1,y1) */
     SC_ITEM_RECT,           /* a rectangle, stroked and/or filled */
     SC_ITEM_LINK,           /* a clickable area: uri or dest */
-    SC_ITEM_DEST            /* a named destination at y on this page */
+    SC_ITEM_DEST,           /* a named destination at y on this page */
+    SC_ITEM_IMAGE           /* a PNG or JPEG picture scaled into a box */
 } sc_item_kind;
+
+typedef enum { SC_IMAGE_PNG = 1, SC_IMAGE_JPEG = 2 } sc_image_format;
 
 typedef struct sc_item {
     sc_item_kind kind;
@@ -84,6 +87,14 @@ typedef struct sc_item {
         struct { float x, y, w, h, line_width; sc_rgb stroke, fill; int stroked, filled; } rect;
         struct { float x, y, w, h; const char *uri; const char *dest; } link; /* one of uri/dest */
         struct { const char *name; float y; } dest;
+        struct {
+            float x, y, w, h;       /* the box the picture fills (top-left, size) */
+            const unsigned char *data; /* the encoded file (PNG or JPEG), owned by the document */
+            size_t len;
+            sc_image_format format;
+            int orientation;        /* EXIF orientation 1..8 the writer applies (1 = as stored) */
+            const char *key;        /* identifies the picture: the same key is embedded once */
+        } image;
     } u;
 } sc_item;
 
@@ -92,6 +103,7 @@ typedef struct sc_page {
     sc_item *items;
     size_t nitems, cap;
     int number;             /* the folio printed on the page (1-based) */
+    int roman;              /* 1 when the folio is printed in lower-case roman (front matter) */
 } sc_page;
 
 typedef struct sc_outline_entry {

@@ -254,11 +254,12 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
             r = fmax(-1.0, (avail - L) / Z);
         else if (L < avail && Y > 0 && !fil && params->align == SC_ALIGN_JUSTIFY)
             r = (avail - L) / Y;
-        /* A line that ends inside a word (a URL or an over-long word broken) often has one or two
-         * spaces to fill a whole line with: stretch them no further than the loose limit and leave
-         * the rest of the line empty, as word processors set a single word. */
-        if (r > 1 && items[end].type == SC_IT_PENALTY && items[end].split)
-            r = 1;
+        /* A line that ends inside a URL (or an over-long word) may have a single space to fill a
+         * whole line with: its spaces grow to at most twice their width (r = 2) and the rest of
+         * the line stays empty, rather than a hole in the middle of the line. Kerning and
+         * letters are never spread. */
+        if (r > 2 && items[end].type == SC_IT_PENALTY && items[end].split)
+            r = 2;
         double final_w = L + (r > 0 ? r * Y : r * Z);
         float x = 0;
         if (params->align == SC_ALIGN_RIGHT)

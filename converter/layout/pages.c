@@ -135,6 +135,7 @@ static void emit(sc_layout *layout, sc_page *pg, const sc_flow_elem *e, float y,
             case SC_ITEM_RECT: it->u.rect.y += y; break;
             case SC_ITEM_LINK: it->u.link.y += y; break;
             case SC_ITEM_DEST: it->u.dest.y += y; break;
+            case SC_ITEM_IMAGE: it->u.image.y += y; break;
             }
         }
         return;

@@ -32,8 +32,10 @@ void sc_para_work_free(para_work *w)
     free(w->bounds);
     free(w->hard);
     free(w->splits);
-    free(w->split_long);
+    free(w->split_kind);
+    free(w->inner);
     free(w->scratch);
+    free(w->scratch_kind);
     free(w->urls);
     free(w->breaks);
     free(w->glyphs);

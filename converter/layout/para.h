@@ -53,11 +53,15 @@ typedef struct para_work {
     uint32_t *bounds;        /* break opportunities (byte offsets) */
     unsigned char *hard;     /* 1 where the opportunity is a forced break */
     size_t nbounds, capbounds, caphard;
-    uint32_t *splits;        /* break points inside a word (URLs, over-long words) */
-    unsigned char *split_long; /* 1: a cluster boundary of an over-long word */
-    size_t nsplits, capsplits, capsplit_long;
-    uint32_t *scratch;
-    size_t capscratch;
+    uint32_t *splits;        /* break points inside a word, sorted (see split_kind) */
+    unsigned char *split_kind; /* SC_SPLIT_* of each split */
+    size_t nsplits, capsplits, capsplit_kind;
+    size_t split_next;       /* the first split not yet placed by push_piece */
+    uint32_t *inner;         /* ICU opportunities inside the current word (no space there) */
+    size_t ninner, capinner;
+    uint32_t *scratch;       /* a copy of the splits while they are widened */
+    unsigned char *scratch_kind;
+    size_t capscratch, capscratch_kind;
     uint32_t *urls;          /* URL ranges, pairs of byte offsets */
     size_t nurls, capurls;
     size_t *breaks;
@@ -100,6 +104,15 @@ hb_codepoint_t sc_hyphen_glyph(const sc_face *face);
 /* Grow *p (elements of `size`) to hold at least `need`; aborts like the arena on out-of-memory. */
 void sc_para_reserve(void **p, size_t *cap, size_t need, size_t size);
 #define PARA_RESERVE(arr, cap, need) sc_para_reserve((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* Kinds of break points inside a word (between two spaces), cheapest first. */
+enum {
+    SC_SPLIT_URL,     /* a Chicago point of a URL: always allowed */
+    SC_SPLIT_SHY,     /* after a soft hyphen: always allowed, draws a hyphen */
+    SC_SPLIT_INNER,   /* an ICU opportunity without space (after - / —): only in a word wider
+                         than the measure, so words like 05-CT/TW and Covid-19 stay whole */
+    SC_SPLIT_CLUSTER  /* any cluster boundary: only in a piece still wider than the measure */
+};
 
 /* breaks.c: URL ranges (w->urls) and break opportunities (w->bounds, w->hard) of the text; the
  * last bound is the text's end. */

@@ -92,7 +92,10 @@ static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lan
 {
     hb_buffer_t *b = c->buf;
     hb_buffer_clear_contents(b);
-    hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    /* Grapheme clusters: a base and its marks form one cluster, so the PDF writer can give a
+     * multi-glyph cluster (q + dot below, no precomposed glyph) one ActualText span, and the
+     * line breaker can cut a word at any cluster boundary without separating marks. */
+    hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
     /* Invisible characters (soft hyphen, ZWJ, ZWSP, variation selectors) get no glyph at all,
      * rather than a zero-width space glyph that text extraction could read as a space: their
      * text goes with the glyph before them. */

@@ -41,7 +41,7 @@ typedef struct sc_shaped {
 } sc_shaped;
 
 /* Shape `text` with `face` and BCP 47 language `lang` (NULL: none), default features (kerning,
- * ligatures), cluster level MONOTONE_CHARACTERS; script and direction guessed from the text.
+ * ligatures), cluster level MONOTONE_GRAPHEMES; script and direction guessed from the text.
  * Results are cached per shaper by (face, language, text): Vietnamese repeats few syllables.
  * Glyph 0 (.notdef) never comes back: it is dropped and counted in `missing` (the caller warns
  * about characters no font has). */

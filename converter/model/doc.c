@@ -53,6 +53,63 @@ void sc_node_unlink(sc_node *n)
     n->parent = n->prev = n->next = NULL;
 }
 
+sc_resource *sc_document_add_resource(sc_document *doc, const char *name, const char *mime,
+                                      const void *data, size_t len)
+{
+    sc_resource *r = sc_arena_alloc(doc->arena, sizeof *r);
+    r->name = sc_arena_strdup(doc->arena, name);
+    r->mime = sc_arena_strdup(doc->arena, mime ? mime : "application/octet-stream");
+    unsigned char *copy = sc_arena_alloc(doc->arena, len ? len : 1);
+    if (len)
+        memcpy(copy, data, len);
+    r->data = copy;
+    r->len = len;
+    sc_resource **tail = &doc->resources;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = r;
+    return r;
+}
+
+const sc_resource *sc_document_find_resource(const sc_document *doc, const char *name)
+{
+    for (const sc_resource *r = doc->resources; r && name; r = r->next)
+        if (strcmp(r->name, name) == 0)
+            return r;
+    return NULL;
+}
+
+void sc_document_add_css(sc_document *doc, const char *name, const char *text, size_t len)
+{
+    sc_css_source *c = sc_arena_alloc(doc->arena, sizeof *c);
+    c->name = sc_arena_strdup(doc->arena, name ? name : doc->source_name);
+    c->text = sc_arena_strndup(doc->arena, text, len);
+    c->len = len;
+    sc_css_source **tail = &doc->css_sources;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = c;
+}
+
+void sc_node_add_attr(sc_document *doc, sc_node *n, const char *name, const char *value)
+{
+    sc_attr *a = sc_arena_alloc(doc->arena, sizeof *a);
+    a->name = sc_arena_strdup(doc->arena, name);
+    a->value = sc_arena_strdup(doc->arena, value ? value : "");
+    sc_attr **tail = &n->attrs;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = a;
+}
+
+const char *sc_node_attr(const sc_node *n, const char *name)
+{
+    for (const sc_attr *a = n->attrs; a; a = a->next)
+        if (strcmp(a->name, name) == 0)
+            return a->value;
+    return NULL;
+}
+
 void sc_node_set_text(sc_document *doc, sc_node *n, const char *text, size_t len)
 {
     n->text = sc_arena_strndup(doc->arena, text, len);
@@ -92,6 +149,13 @@ const char *sc_node_element(const sc_node *n)
     case SC_NODE_TABLE_ROW: return "tr";
     case SC_NODE_TABLE_CELL: return n->parent && n->parent->is_header ? "th" : "td";
     case SC_NODE_FOOTNOTE_DEF: return "aside";
+    case SC_NODE_DEF_LIST: return "dl";
+    case SC_NODE_DEF_TERM: return "dt";
+    case SC_NODE_DEF_DATA: return "dd";
+    case SC_NODE_FIGURE: return "figure";
+    case SC_NODE_FIGCAPTION: return "figcaption";
+    case SC_NODE_DIV: return n->element ? n->element : "div";
+    case SC_NODE_SPAN: return n->element ? n->element : "span";
     case SC_NODE_HTML_BLOCK: return "div";
     case SC_NODE_LINE_BREAK: return "br";
     case SC_NODE_EMPH: return "em";
@@ -112,9 +176,10 @@ const char *sc_node_type_name(sc_node_type t)
 {
     static const char *const names[SC_NODE_TYPE_COUNT] = {
         "document", "paragraph", "heading", "list", "item", "blockquote", "code_block",
-        "thematic_break", "table", "table_row", "table_cell", "footnote_def", "html_block", "text",
-        "soft_break", "line_break", "emph", "strong", "strike", "sub", "sup", "code", "link",
-        "image", "footnote_ref", "html_inline"};
+        "thematic_break", "table", "table_row", "table_cell", "footnote_def", "def_list", "def_term",
+        "def_data", "figure", "figcaption", "div", "html_block", "text", "soft_break",
+        "line_break", "emph", "strong", "strike", "sub", "sup", "code", "link", "image",
+        "footnote_ref", "html_inline", "span"};
     return (unsigned)t < SC_NODE_TYPE_COUNT ? names[t] : "?";
 }
 

@@ -24,6 +24,12 @@ typedef enum sc_node_type {
     SC_NODE_TABLE_ROW,      /* is_header */
     SC_NODE_TABLE_CELL,     /* align */
     SC_NODE_FOOTNOTE_DEF,   /* id = anchor ("fn-LABEL"); number = 1,2,...; block children */
+    SC_NODE_DEF_LIST,       /* children: DEF_TERM and DEF_DATA */
+    SC_NODE_DEF_TERM,       /* inline children */
+    SC_NODE_DEF_DATA,       /* block children */
+    SC_NODE_FIGURE,         /* block children: an IMAGE's paragraph and a FIGCAPTION */
+    SC_NODE_FIGCAPTION,     /* inline children */
+    SC_NODE_DIV,            /* a generic block container (HTML div, section, article, ...): element */
     SC_NODE_HTML_BLOCK,     /* raw HTML kept for the record; writers skip it */
     /* inlines */
     SC_NODE_TEXT,           /* text */
@@ -39,12 +45,37 @@ typedef enum sc_node_type {
     SC_NODE_IMAGE,          /* url, title; children = alt text */
     SC_NODE_FOOTNOTE_REF,   /* target = the FOOTNOTE_DEF; number copied from it; id = ref anchor */
     SC_NODE_HTML_INLINE,    /* raw inline HTML; writers skip it */
+    SC_NODE_SPAN,           /* a generic inline container (HTML span, mark, small, u, ...): element */
     SC_NODE_TYPE_COUNT
 } sc_node_type;
 
 typedef enum { SC_CELL_ALIGN_NONE, SC_CELL_ALIGN_LEFT, SC_CELL_ALIGN_CENTER, SC_CELL_ALIGN_RIGHT } sc_cell_align;
 
 struct sc_style; /* computed style, defined by style/style.h */
+
+typedef struct sc_attr {
+    const char *name, *value;
+    struct sc_attr *next;
+} sc_attr;
+
+/* Bytes a document carries with it (images from a DOCX, an EPUB's pictures, ...), found by name:
+ * an IMAGE node's url names a resource when one of that name exists. */
+typedef struct sc_resource {
+    const char *name;
+    const char *mime;       /* "image/png", "image/jpeg", ... */
+    const unsigned char *data;
+    size_t len;
+    struct sc_resource *next;
+} sc_resource;
+
+/* Stylesheet text the document itself brings (HTML <style>, linked stylesheets): cascaded after
+ * the bundled default and before the user's --style sheets, so the command line wins. */
+typedef struct sc_css_source {
+    const char *name;       /* for diagnostics: "file.html <style>" or the linked file */
+    const char *text;
+    size_t len;
+    struct sc_css_source *next;
+} sc_css_source;
 
 typedef struct sc_node {
     sc_node_type type;
@@ -66,6 +97,13 @@ typedef struct sc_node {
     int number;         /* FOOTNOTE_DEF, FOOTNOTE_REF: 1-based note number */
     struct sc_node *target; /* FOOTNOTE_REF -> FOOTNOTE_DEF */
 
+    int colspan, rowspan; /* TABLE_CELL: 0 or 1 = a single cell */
+    const char *element;  /* DIV, SPAN: the source element name stylesheets match ("section",
+                             "mark", ...); NULL = "div" / "span" */
+    const char *style_attr; /* inline CSS declarations from the source (HTML style=""); may be NULL */
+    struct sc_attr *attrs;  /* the source element's other attributes, for attribute selectors and
+                               attr(); may be NULL */
+
     int line, column;   /* where the node starts in the source (1-based; 0 unknown) */
 
     const struct sc_style *style; /* set by the style stage; NULL before it runs */
@@ -85,6 +123,10 @@ typedef struct sc_document {
     sc_node *root;          /* SC_NODE_DOCUMENT */
     sc_meta meta;
     const char *source_name;/* file name as given by the user ("-" for stdin); for diagnostics */
+    const char *base_dir;   /* folder referenced files (images, stylesheets) are resolved in, and
+                               may not leave; NULL = none may be read */
+    sc_resource *resources; /* in the order added */
+    sc_css_source *css_sources; /* in document order */
 } sc_document;
 
 sc_document *sc_document_new(const char *source_name);
@@ -93,6 +135,16 @@ void sc_document_free(sc_document *doc);
 sc_node *sc_node_new(sc_document *doc, sc_node_type type);
 void sc_node_append(sc_node *parent, sc_node *child);
 void sc_node_unlink(sc_node *node);
+/* Add a resource (data copied into the arena) / find one by name (NULL when absent). */
+sc_resource *sc_document_add_resource(sc_document *doc, const char *name, const char *mime,
+                                      const void *data, size_t len);
+const sc_resource *sc_document_find_resource(const sc_document *doc, const char *name);
+/* Add stylesheet text the document brings (copied). */
+void sc_document_add_css(sc_document *doc, const char *name, const char *text, size_t len);
+/* Add an attribute (copied). */
+void sc_node_add_attr(sc_document *doc, sc_node *node, const char *name, const char *value);
+const char *sc_node_attr(const sc_node *node, const char *name);
+
 /* Set text (copied into the arena). */
 void sc_node_set_text(sc_document *doc, sc_node *node, const char *text, size_t len);
 

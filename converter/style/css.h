@@ -224,7 +224,7 @@ typedef struct sc_css_style_rule {
     int line, column;
 } sc_css_style_rule;
 
-enum { SC_PAGE_FIRST = 1, SC_PAGE_LEFT = 2, SC_PAGE_RIGHT = 4, SC_PAGE_BLANK = 8 };
+/* SC_PAGE_FIRST, SC_PAGE_LEFT, SC_PAGE_RIGHT, SC_PAGE_BLANK: see style.h */
 
 typedef struct sc_css_page_rule {
     unsigned pseudo;          /* SC_PAGE_* bits; 0 for a plain @page */

@@ -48,6 +48,63 @@ def touching(glyphs):
     return found
 
 
+def check_justification(name, sample, glyphs, sizes):
+    # Justified body text: within a line every inter-word space has the same width, no space is
+    # stretched past 3 times (or shrunk under half) the font's space, and most lines (all but the
+    # last of each paragraph) end exactly at the right margin.
+    lines, by_page = collections.defaultdict(list), collections.defaultdict(list)
+    for g in glyphs:
+        by_page[g.page].append(g)
+        if g.gid is not None and g.adv > 0 and not g.uni.isspace():
+            lines[g.page, round(g.y, 1)].append(g)
+    uneven, loose, flush, total, spaces = [], [], 0, 0, []
+    for (page, y), gl in sorted(lines.items()):
+        gl.sort(key=lambda g: g.x)
+        w = sizes[page - 1][0]
+        if gl[0].y > sizes[page - 1][1] - e2elib.MARGIN:
+            continue  # the folio
+        size = gl[0].size
+        space = 0.26 * size
+        for g in by_page[page]:
+            if g.uni == " " and g.adv > 0 and abs(g.size - size) < 1e-3:
+                space = g.adv * g.size
+                break
+        # The spaces between words; a gap holding a glyph of another baseline (a footnote
+        # marker) is not a plain space, nor the gap after a list item's number or bullet.
+        gaps, word = [], gl[0].uni
+        for a, b in zip(gl, gl[1:]):
+            gap = b.x - (a.x + a.adv * a.size)
+            if gap <= 0.1 * size:
+                word += b.uni
+                continue
+            inside = any(a.x + a.adv * a.size - 0.01 < o.x < b.x and abs(o.y - y) < size and o.gid is not None
+                         and not o.uni.isspace() and o not in gl for o in by_page[page])
+            marker = not gaps and re.fullmatch(r"\d+[.)]|[•◦▪‣–-]", word)
+            if not inside and not marker:
+                gaps.append(gap)
+            word = b.uni
+        total += 1
+        end = gl[-1].x + gl[-1].adv * gl[-1].size
+        text = "".join(g.uni for g in gl)
+        if abs(end - (w - e2elib.MARGIN)) < 0.05:
+            flush += 1
+            spaces.extend(gaps)
+            if gaps and max(gaps) - min(gaps) > 0.05:
+                uneven.append("page %d y=%.1f: spaces from %.2f to %.2f pt in %r" % (page, y, min(gaps), max(gaps), text[:60]))
+            if gaps and (max(gaps) > 3 * space or min(gaps) < 0.5 * space):
+                loose.append("page %d y=%.1f: spaces of %.2f pt (the space is %.2f pt) in the line %r" % (
+                    page, y, max(gaps), space, text[:70]))
+    t.check(not uneven, "%s: in each justified line the spaces are equal" % name,
+            "%d line(s) with unequal spaces, e.g. %s" % (len(uneven), uneven[:3]))
+    t.check(not loose, "%s: no justified line has spaces over 3x or under 0.5x the normal space" % name,
+            "%d line(s): %s" % (len(loose), "; ".join(loose[:3])))
+    is_article = os.path.basename(sample) == os.path.basename(t.article())
+    t.check(not is_article or (total and flush >= 0.6 * total), "%s: %d of %d lines end at the right margin (justified)" % (name, flush, total),
+            "only %d of %d lines are flush right" % (flush, total))
+    if spaces:
+        print("note: %s: justified spaces range %.2f..%.2f pt" % (name, min(spaces), max(spaces)))
+
+
 for sample in t.samples():
     pdf = t.sample_output(sample, "pdf")
     name = os.path.basename(pdf)
@@ -110,61 +167,7 @@ for sample in t.samples():
     hits = touching(glyphs)
     t.check(not hits, name + ": no glyph touches a glyph of the line above or below", "%d: %s" % (len(hits), "; ".join(hits[:3])))
 
-    # Justified body text: within a line every inter-word space has the same width, no space is
-    # stretched past 3 times (or shrunk under half) the font's space, and most lines (all but the
-    # last of each paragraph) end exactly at the right margin.
-    if True:
-        lines, by_page = collections.defaultdict(list), collections.defaultdict(list)
-        for g in glyphs:
-            by_page[g.page].append(g)
-            if g.gid is not None and g.adv > 0 and not g.uni.isspace():
-                lines[g.page, round(g.y, 1)].append(g)
-        uneven, loose, flush, total, spaces = [], [], 0, 0, []
-        for (page, y), gl in sorted(lines.items()):
-            gl.sort(key=lambda g: g.x)
-            w = sizes[page - 1][0]
-            if gl[0].y > sizes[page - 1][1] - e2elib.MARGIN:
-                continue  # the folio
-            size = gl[0].size
-            space = 0.26 * size
-            for g in by_page[page]:
-                if g.uni == " " and g.adv > 0 and abs(g.size - size) < 1e-3:
-                    space = g.adv * g.size
-                    break
-            # The spaces between words; a gap holding a glyph of another baseline (a footnote
-            # marker) is not a plain space, nor the gap after a list item's number or bullet.
-            gaps, word = [], gl[0].uni
-            for a, b in zip(gl, gl[1:]):
-                gap = b.x - (a.x + a.adv * a.size)
-                if gap <= 0.1 * size:
-                    word += b.uni
-                    continue
-                inside = any(a.x + a.adv * a.size - 0.01 < o.x < b.x and abs(o.y - y) < size and o.gid is not None
-                             and not o.uni.isspace() and o not in gl for o in by_page[page])
-                marker = not gaps and re.fullmatch(r"\d+[.)]|[•◦▪‣–-]", word)
-                if not inside and not marker:
-                    gaps.append(gap)
-                word = b.uni
-            total += 1
-            end = gl[-1].x + gl[-1].adv * gl[-1].size
-            text = "".join(g.uni for g in gl)
-            if abs(end - (w - e2elib.MARGIN)) < 0.05:
-                flush += 1
-                spaces.extend(gaps)
-                if gaps and max(gaps) - min(gaps) > 0.05:
-                    uneven.append("page %d y=%.1f: spaces from %.2f to %.2f pt in %r" % (page, y, min(gaps), max(gaps), text[:60]))
-                if gaps and (max(gaps) > 3 * space or min(gaps) < 0.5 * space):
-                    loose.append("page %d y=%.1f: spaces of %.2f pt (the space is %.2f pt) in the line %r" % (
-                        page, y, max(gaps), space, text[:70]))
-        t.check(not uneven, "%s: in each justified line the spaces are equal" % name,
-                "%d line(s) with unequal spaces, e.g. %s" % (len(uneven), uneven[:3]))
-        t.check(not loose, "%s: no justified line has spaces over 3x or under 0.5x the normal space" % name,
-                "%d line(s): %s" % (len(loose), "; ".join(loose[:3])))
-        is_article = os.path.basename(sample) == os.path.basename(t.article())
-        t.check(not is_article or (total and flush >= 0.6 * total), "%s: %d of %d lines end at the right margin (justified)" % (name, flush, total),
-                "only %d of %d lines are flush right" % (flush, total))
-        if spaces:
-            print("note: %s: justified spaces range %.2f..%.2f pt" % (name, min(spaces), max(spaces)))
+    check_justification(name, sample, glyphs, sizes)
 
     # Glyph ids and offsets within words equal hb-shape's.
     compared, bad = e2elib.compare_with_hb(fonts, runs, lang)

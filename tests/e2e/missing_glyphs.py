@@ -1,6 +1,8 @@
 """e2e_missing_glyphs: text with an emoji flag (🇻🇳, U+1F1FB U+1F1F3) and a ZWJ emoji sequence
 (👨‍👩‍👧) that no bundled font has converts without a crash (exit 0, PDF and EPUB written and valid),
-with a warning naming the character (U+XXXX) and where it is; the rest of the text is intact."""
+with a warning naming the character (U+XXXX) and where it is; the rest of the text is intact.
+Characters the body font lacks but another bundled font has (≤ → ∞ √ in Noto Sans Mono) fall
+back to it silently."""
 import os
 import re
 import e2elib
@@ -42,4 +44,24 @@ if os.path.isfile(epub):
     words = e2elib.epub_spine_words(epub)
     want = text.split()
     t.check(words == want, "the EPUB keeps the emoji text as it is", "expected %s, got %s" % (want, words))
+# Fallback: characters Noto Serif lacks but Noto Sans Mono has are drawn from it, silently.
+fb = t.path("fallback.txt")
+with open(fb, "w", encoding="utf-8") as f:
+    f.write("Nếu x ≤ 5 thì → kết quả ∞ và √2.\n")
+pdf = t.path("fallback.pdf")
+r = t.sapchu([fb, "-o", pdf])
+if t.check(r.code == 0 and os.path.isfile(pdf), "fallback text -> PDF: exit 0", r.describe() + e2elib.signal_note(r.code)):
+    t.check(not r.err.strip(), "no warning: the bundled Noto Sans Mono has ≤ → ∞ √", r.errtext[:500])
+    glyphs, _ = e2elib.mutool_glyphs(pdf)
+    drawn = {g.uni: (g.ps_name, g.gid) for g in glyphs}
+    want = {}
+    for ch in "≤→∞√":
+        out = e2elib.run(["hb-shape", "--no-glyph-names", "--no-positions", "--no-clusters",
+                          "--font-file=" + t.font_file("NotoSansMono-Regular"), "--text=" + ch]).text
+        want[ch] = ("NotoSansMono-Regular", int(out.strip().strip("[]")))
+    t.check(all(drawn.get(ch) == want[ch] for ch in want), "≤ → ∞ √ are drawn with Noto Sans Mono's glyphs",
+            "expected %s, drawn %s" % (want, {ch: drawn.get(ch) for ch in want}))
+    words, _ = e2elib.split_folios(e2elib.pdftotext_pages(pdf))
+    t.check(words == "Nếu x ≤ 5 thì → kết quả ∞ và √2.".split(), "pdftotext gives the text back", "got %s" % words)
+    t.check(not [g for g in glyphs if g.gid == 0], "no .notdef", "glyph id 0 drawn")
 t.finish()

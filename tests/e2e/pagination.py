@@ -1,6 +1,8 @@
 """e2e_pagination: the page builder keeps widows and orphans of at least 2 lines (a paragraph split
 across pages leaves at least 2 lines on each page) and keeps headings with what follows (no page
-ends with a heading), in the sample PDFs and in the article set on the small A5 and B5 pages."""
+ends with a heading); every line of the article's justified paragraphs but the last reaches the
+right margin (a line broken inside a URL may stay ragged but must fill 85% of the measure); on A4,
+A5, B5 and Letter."""
 import os
 import re
 import e2elib
@@ -18,37 +20,45 @@ def paragraphs(path):
 
 
 def page_lines(pdf):
-    """[(page number, [words of the line])] from pdftotext -layout, folios dropped."""
+    """[(page number, right end of the line, [words])] in reading order (pdftotext -bbox-layout),
+    folios dropped."""
+    r = e2elib.run(["pdftotext", "-bbox-layout", pdf, "-"])
+    root = e2elib.ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", r.out))
     out = []
-    for n, page in enumerate(e2elib.pdftotext_pages(pdf, layout=True), 1):
-        lines = [ln for ln in page.split("\n") if ln.strip()]
-        if lines and re.fullmatch(r"\d+", lines[-1].strip()):
-            lines.pop()
-        out.extend((n, ln.split()) for ln in lines)
-    return out
+    ns = "{http://www.w3.org/1999/xhtml}"
+    for n, page in enumerate(root.iter(ns + "page"), 1):
+        height = float(page.get("height"))
+        for line in page.iter(ns + "line"):
+            words = [w.text or "" for w in line.iter(ns + "word")]
+            if len(words) == 1 and re.fullmatch(r"\d+", words[0]) and float(line.get("yMin")) > height - e2elib.MARGIN:
+                continue
+            out.append((n, float(line.get("xMax")), words))
+    return out, [float(p.get("width")) for p in root.iter(ns + "page")]
 
 
-def check_widows(label, pdf, paras):
-    """Maps each PDF line to the paragraph of its words and checks the split paragraphs."""
+def check_lines(label, pdf, paras):
+    """Maps each PDF line to the paragraph of its words, then checks the paragraphs split across
+    pages (widows, orphans) and that every line of a (justified) paragraph but its last reaches the
+    right margin."""
     owner = []  # paragraph index per source word
     words = []
     for k, p in enumerate(paras):
         owner.extend([k] * len(p))
         words.extend(p)
-    i, acc, lines_of = 0, "", {}  # paragraph -> {page: line count}
-    for page, toks in page_lines(pdf):
+    lines, widths = page_lines(pdf)
+    i, acc, lines_of, line_para, in_url = 0, "", {}, [], []
+    for page, xmax, toks in lines:
         first_para = None
         for tok in toks:
             if i >= len(words):
                 break
+            if first_para is None:
+                first_para = owner[i]
             if acc:  # inside a word broken across lines (a URL; e2e_text_article judges others)
                 acc += tok
                 if acc == words[i]:
                     acc, i = "", i + 1
                 continue
-            para = owner[i]
-            if first_para is None:
-                first_para = para
             if tok == words[i]:
                 i += 1
             elif words[i].startswith(tok):
@@ -56,6 +66,8 @@ def check_widows(label, pdf, paras):
             else:
                 t.fail("%s: the PDF text departs from the source at word %d (%r vs %r): see e2e_text_article" % (label, i, tok, words[i]))
                 return
+        line_para.append(first_para)
+        in_url.append(bool(acc))  # the line ends inside a word (a URL) that the next line goes on with
         if first_para is not None:
             lines_of.setdefault(first_para, {}).setdefault(page, 0)
             lines_of[first_para][page] += 1
@@ -63,16 +75,27 @@ def check_widows(label, pdf, paras):
            for k, pages in sorted(lines_of.items()) if len(pages) > 1 and min(pages.values()) < 2]
     split = sum(1 for pages in lines_of.values() if len(pages) > 1)
     t.check(not bad, "%s: no widow or orphan line (%d paragraph(s) split across pages)" % (label, split), "; ".join(bad))
+    short = []
+    for k, (page, xmax, toks) in enumerate(lines):
+        last_of_para = k + 1 == len(lines) or line_para[k + 1] != line_para[k]
+        right = widths[page - 1] - e2elib.MARGIN
+        # A line broken inside a URL may stay ragged (stretching its few spaces would look worse),
+        # but not broken early: it must fill 85% of the measure.
+        allowed = 0.15 * (right - e2elib.MARGIN) if in_url[k] else 1.0
+        if not last_of_para and xmax < right - allowed:
+            short.append("page %d: %r ends %.1f pt before the margin" % (page, " ".join(toks)[:60], right - xmax))
+    t.check(not short, "%s: every line of a paragraph but its last reaches the right margin (a URL line: 85%% of it; %d lines)" % (label, len(lines)),
+            "%d short line(s): %s" % (len(short), "; ".join(short[:3])))
 
 
 article = t.article()
 paras = paragraphs(article)
-check_widows("article (A4)", t.sample_output(article, "pdf"), paras)
+check_lines("article (A4)", t.sample_output(article, "pdf"), paras)
 for paper in ("A5", "B5", "Letter"):
     pdf = t.path("article-%s.pdf" % paper)
     r = t.sapchu([article, "--paper", paper, "-o", pdf])
     if t.check(r.code == 0, "article on %s: exit 0" % paper, r.describe() + e2elib.signal_note(r.code)):
-        check_widows("article (%s)" % paper, pdf, paras)
+        check_lines("article (%s)" % paper, pdf, paras)
 
 # Headings stay with what follows: no page's last line is a heading.
 for sample in t.samples():
@@ -87,8 +110,8 @@ for sample in t.samples():
             r = t.sapchu([sample, "--paper", paper, "-o", pdf])
             if not t.check(r.code == 0, "%s on %s: exit 0" % (os.path.basename(sample), paper), r.describe()):
                 continue
-        lines = page_lines(pdf)
-        ends = [(pg, " ".join(ws)) for (pg, ws), nxt in zip(lines, lines[1:] + [(None, [])]) if nxt[0] != pg]
+        lines, _ = page_lines(pdf)
+        ends = [(pg, " ".join(ws)) for (pg, _x, ws), nxt in zip(lines, lines[1:] + [(None, 0, [])]) if nxt[0] != pg]
         stranded = [(pg, ln) for pg, ln in ends if ln in heads]
         t.check(not stranded, "%s (%s): no page ends with a heading (%d headings)" % (os.path.basename(sample), paper, len(heads)),
                 "pages ending with a heading: %s" % stranded)

@@ -103,7 +103,7 @@ static inline int fx_tag(const sc_glyph_run *r)
 
 static inline sc_page_setup fx_page(void)
 {
-    sc_page_setup p = {595.28f, 841.89f, {72, 72, 72, 72}};
+    sc_page_setup p = {.width = 595.28f, .height = 841.89f, .margin = {72, 72, 72, 72}};
     return p;
 }
 

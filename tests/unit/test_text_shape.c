@@ -14,7 +14,7 @@ static size_t hb_shape_ref(const char *font, const char *lang, const char *text,
 {
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
-             "hb-shape --no-glyph-names --utf8-clusters --cluster-level=1 --font-file='%s' "
+             "hb-shape --no-glyph-names --utf8-clusters --cluster-level=0 --font-file='%s' "
              "%s%s --text='%s'",
              font, lang ? "--language=" : "", lang ? lang : "", text);
     FILE *f = popen(cmd, "r");

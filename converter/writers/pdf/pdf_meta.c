@@ -62,6 +62,10 @@ static void hash_item(sc_hash *h, const sc_item *it)
         hash_str(h, it->u.dest.name);
         hash_floats(h, &it->u.dest.y, 1);
         break;
+    case SC_ITEM_IMAGE:
+        hash_floats(h, (const float[]){it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h}, 4);
+        sc_hash_update(h, it->u.image.data, it->u.image.len);
+        break;
     }
 }
 
