@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "../base/buf.h"
 #include "../layout/layout.h"
 #include "../style/style.h"
 #include "../writers/epub/epub.h"
 #include "../writers/pdf/pdf.h"
+#include "epub_css.h"
 #include "output.h"
 #include "paths.h"
 #include "sapchu.h"
@@ -99,12 +101,10 @@ static const char *base_dir_of(sc_document *doc, const char *name)
     return sc_arena_strdup(doc->arena, real);
 }
 
-/* Stylesheets in cascade order: the bundled default, then the user's. Their text is kept for the
- * EPUB (which ships the same CSS). */
+/* Stylesheets in cascade order: the bundled default, the document's own, then the user's. */
 typedef struct stylesheets {
     sc_stylesheet *sheets[66];
     size_t count;
-    sc_buf css;
 } stylesheets;
 
 static int load_sheet(stylesheets *s, sc_document *doc, const char *path, sc_diag_list *d)
@@ -120,10 +120,8 @@ static int load_sheet(stylesheets *s, sc_document *doc, const char *path, sc_dia
         sc_buf_free(&text);
         return -1;
     }
-    s->sheets[s->count++] = sc_stylesheet_parse(doc->arena, text.data, text.len, path, d);
-    sc_buf_printf(&s->css, "/* %s */\n", strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
-    sc_buf_append(&s->css, text.data, text.len);
-    sc_buf_putc(&s->css, '\n');
+    s->sheets[s->count++] = sc_stylesheet_parse(doc->arena, text.data, text.len,
+                                                 sc_arena_strdup(doc->arena, path), d);
     sc_buf_free(&text);
     return 0;
 }
@@ -140,14 +138,37 @@ static int load_stylesheets(stylesheets *s, sc_document *doc, const char *data_d
         if (s->count == sizeof s->sheets / sizeof s->sheets[0])
             break;
         s->sheets[s->count++] = sc_stylesheet_parse(doc->arena, c->text, c->len, c->name, d);
-        sc_buf_printf(&s->css, "/* %s */\n", c->name);
-        sc_buf_append(&s->css, c->text, c->len);
-        sc_buf_putc(&s->css, '\n');
     }
-    for (size_t i = 0; i < o->nstyles; i++)
-        if (load_sheet(s, doc, o->styles[i], d) != 0)
+    for (size_t i = 0; i < o->nstyles; i++) {
+        /* --style NAME (no folder, no .css) is a bundled style: DATA/styles/NAME.css. */
+        const char *st = o->styles[i];
+        size_t sl = strlen(st);
+        if (!strchr(st, '/') && !(sl > 4 && strcasecmp(st + sl - 4, ".css") == 0)) {
+            int bundled = (size_t)snprintf(path, sizeof path, "%s/styles/%s.css", data_dir, st) <
+                              sizeof path && access(path, R_OK) == 0;
+            if (!bundled && access(st, R_OK) == 0) { /* a file named without .css */
+                if (load_sheet(s, doc, st, d) != 0)
+                    return -1;
+                continue;
+            }
+            if (!bundled) {
+                sc_diag_error(d, NULL, "no bundled style '%s' (sapchu --list-styles shows them)",
+                              st);
+                return -1;
+            }
+            st = sc_arena_strdup(doc->arena, path); /* sheets may keep their name */
+        }
+        if (load_sheet(s, doc, st, d) != 0)
             return -1;
+    }
     return 0;
+}
+
+/* The layout asks for the setup of each kind of page (:first, :left, :right; margin boxes). */
+static void page_setup_for(void *ctx, int kind, sc_arena *arena, sc_page_setup *out)
+{
+    const stylesheets *s = ctx;
+    sc_style_page_setup_for(s->sheets, s->count, kind, arena, out);
 }
 
 static int write_pdf(sc_document *doc, stylesheets *s, const char *data_dir, const sc_options *o,
@@ -161,11 +182,19 @@ static int write_pdf(sc_document *doc, stylesheets *s, const char *data_dir, con
     }
     char fonts_dir[PATH_MAX + 8];
     snprintf(fonts_dir, sizeof fonts_dir, "%s/fonts", data_dir);
-    sc_fontset *fonts = sc_fontset_load(fonts_dir, d);
+    const sc_font_face_rule *faces[sizeof s->sheets / sizeof s->sheets[0]];
+    size_t nfaces = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->sheets[i] && sc_stylesheet_font_faces(s->sheets[i]))
+            faces[nfaces++] = sc_stylesheet_font_faces(s->sheets[i]);
+    sc_font_options fo = {.fonts_dir = fonts_dir, .font_dirs = o->font_dirs,
+                          .nfont_dirs = o->nfont_dirs, .font_faces = faces, .nfont_faces = nfaces};
+    sc_fontset *fonts = sc_fontset_load_opts(&fo, d);
     if (!fonts)
         return -1;
     int rc = -1;
-    sc_layout *layout = sc_layout_document(doc, &page, fonts, d);
+    sc_layout_options lo = {.page_setup_for = page_setup_for, .ctx = s, .toc = o->toc};
+    sc_layout *layout = sc_layout_document_ex(doc, &page, fonts, &lo, d);
     if (layout) {
         sc_pdf_options po = {.creation_date = o->date, .producer = "sapchu " SAPCHU_VERSION};
         rc = sc_pdf_write(layout, &doc->meta, &po, path, d);
@@ -175,14 +204,26 @@ static int write_pdf(sc_document *doc, stylesheets *s, const char *data_dir, con
     return rc;
 }
 
-static int write_epub(sc_document *doc, stylesheets *s, const sc_options *o, const char *path,
-                      sc_diag_list *d)
+static int write_epub(sc_document *doc, stylesheets *s, const char *data_dir, const sc_options *o,
+                      const char *path, sc_diag_list *d)
 {
-    sc_epub_options eo = {.modified = o->date,
-                          .css = s->css.data ? s->css.data : "",
-                          .css_len = s->css.len,
-                          .generator = "sapchu " SAPCHU_VERSION};
-    return sc_epub_write(doc, &eo, path, d);
+    sc_buf css;
+    sc_buf_init(&css);
+    sc_epub_font *fonts = NULL;
+    size_t nfonts = 0;
+    int rc = sc_epub_css_build(doc->arena, data_dir, s->sheets, s->count, o->embed_fonts, &css,
+                               &fonts, &nfonts, d);
+    if (rc == 0) {
+        sc_epub_options eo = {.modified = o->date,
+                              .css = css.data ? css.data : "",
+                              .css_len = css.len,
+                              .generator = "sapchu " SAPCHU_VERSION,
+                              .fonts = fonts,
+                              .nfonts = nfonts};
+        rc = sc_epub_write(doc, &eo, path, d);
+    }
+    sc_buf_free(&css);
+    return rc;
 }
 
 int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_format in_format,
@@ -203,20 +244,22 @@ int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_f
     const char *shown = strcmp(name, "-") == 0 ? "<stdin>" : name;
     sc_document *doc = sc_document_new(shown);
     doc->base_dir = base_dir_of(doc, name);
-    int rc = sc_read(doc, data, len, in_format, d);
+    if (in_format == SC_INPUT_AUTO) /* extension, else content (zip mimetype, HTML tags) */
+        in_format = sc_input_format_detect(name, data, len);
+    sc_read_options ro = {.encoding = opts->encoding, .keep_legacy_fonts = opts->keep_legacy_fonts};
+    int rc = sc_read_with(doc, data, len, in_format, &ro, d);
     stylesheets s = {.count = 0};
-    sc_buf_init(&s.css);
     if (rc == 0) {
         apply_options(doc, name, in_format, opts);
         sc_document_finish(doc);
         rc = load_stylesheets(&s, doc, data_dir, opts, d);
     }
     if (rc == 0) {
-        sc_style_apply(doc, s.sheets, s.count);
+        sc_style_apply_diags(doc, s.sheets, s.count, d); /* d: style="" warnings */
         sc_output_file out;
         rc = sc_output_begin(&out, output, name, d);
         if (rc == 0) {
-            rc = out_format == SC_OUTPUT_EPUB ? write_epub(doc, &s, opts, out.temp, d)
+            rc = out_format == SC_OUTPUT_EPUB ? write_epub(doc, &s, data_dir, opts, out.temp, d)
                                               : write_pdf(doc, &s, data_dir, opts, out.temp, d);
             if (rc == 0)
                 rc = sc_output_commit(&out, d);
@@ -224,7 +267,6 @@ int sc_convert_buffer(const char *data, size_t len, const char *name, sc_input_f
                 sc_output_abort(&out);
         }
     }
-    sc_buf_free(&s.css);
     sc_document_free(doc);
     return rc;
 }
@@ -246,8 +288,6 @@ int sc_convert_file(const char *input, sc_input_format in_format, const char *ou
                           errno == EFBIG ? "file larger than 256 MiB" : strerror(errno));
     }
     if (rc == 0) {
-        if (in_format == SC_INPUT_AUTO)
-            in_format = sc_input_format_from_name(input);
         rc = sc_convert_buffer(data.data, data.len, input, in_format, output, out_format, opts, d);
     }
     sc_buf_free(&data);

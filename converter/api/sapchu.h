@@ -20,6 +20,13 @@ typedef struct sc_options {
     size_t nstyles;
     const char *data_dir;     /* folder holding fonts/ and styles/ (NULL: found automatically) */
     time_t date;              /* creation/modification date written into outputs */
+    const char *encoding;     /* --encoding: text input's encoding (utf-8, cp1258, tcvn, viscii, vni,
+                                 tcvn3, vps, viqr); NULL: UTF-8, else the detected legacy one */
+    int keep_legacy_fonts;    /* --keep-legacy-fonts: leave .VnTime/VNI/VPS runs unconverted */
+    const char *const *font_dirs; /* --font-dir: folders of TrueType/OpenType fonts (in order) */
+    size_t nfont_dirs;
+    int embed_fonts;          /* EPUB: package the @font-face fonts its stylesheet uses */
+    int toc;                  /* PDF: a table of contents page before the body (--toc) */
 } sc_options;
 
 /* ".pdf" -> PDF, ".epub" -> EPUB (case-insensitive), else NONE. */

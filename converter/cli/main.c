@@ -1,5 +1,6 @@
 /* main.c — the sapchu command line: options, the batch of inputs, parallel jobs, exit codes.
  * Exit 0: every document converted; 1: any document failed; 2: usage error. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -9,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../api/paths.h"
 #include "../api/sapchu.h"
+#include "../base/buf.h"
+#include "../layout/layout.h"
 #include "../style/style.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, MAX_STYLES = 64, MAX_JOBS = 64 };
@@ -20,6 +24,8 @@ typedef struct cli {
     size_t nformats;
     sc_input_format in_format;
     const char *styles[MAX_STYLES];
+    const char *font_dirs[MAX_STYLES];
+    int list_fonts;
     sc_options opts;
     int quiet, verbose, jobs;
     char **inputs;
@@ -51,12 +57,21 @@ static void usage(FILE *f)
           "  -o, --output FILE     write to FILE (.pdf or .epub; '-' = standard output, needs -t)\n"
           "  -d, --output-dir DIR  write DIR/NAME.pdf|.epub for each input\n"
           "  -t, --to FORMATS      pdf, epub, or pdf,epub (default: from -o, else pdf)\n"
-          "  -f, --from FORMAT     txt or md (default: from the input's extension; '-' = txt)\n"
+          "  -f, --from FORMAT     txt, md, html, xhtml or epub (default: from the input's extension; '-' = txt)\n"
           "      --title TEXT      document title\n"
           "      --author TEXT     document author\n"
           "      --lang LANG       document language, BCP 47 (default: the document's, else vi)\n"
           "      --paper SIZE      A4, A5, B5 or Letter (overrides the stylesheet's @page size)\n"
           "      --style FILE.css  add a stylesheet after the default one (repeatable)\n"
+          "      --style NAME      add a bundled style (book, report, ...; see --list-styles)\n"
+          "      --list-styles     list the bundled styles\n"
+          "      --font-dir DIR    also look for fonts in DIR (repeatable)\n"
+          "      --list-fonts      list the font families a stylesheet can name, with their files\n"
+          "      --embed-fonts     EPUB: package the @font-face fonts the stylesheets use\n"
+          "      --toc             PDF: a table of contents (headings 1-3) before the text\n"
+          "      --encoding NAME   text input encoding: utf-8, cp1258, tcvn, viscii, vni, tcvn3,\n"
+          "                        vps, viqr (default: UTF-8, else the detected legacy one)\n"
+          "      --keep-legacy-fonts  leave runs in .VnTime/VNI/VPS fonts unconverted\n"
           "  -j, --jobs N          convert N documents at a time (default 1)\n"
           "  -q, --quiet           print errors only\n"
           "  -v, --verbose         also print notes and each file written\n"
@@ -67,6 +82,100 @@ static void usage(FILE *f)
           "Exit status: 0 all converted, 1 a document failed, 2 usage error.\n"
           "SOURCE_DATE_EPOCH, when set, is the date written into outputs (reproducible builds).\n",
           f);
+}
+
+/* --list-styles: each bundled style (DATA/styles/NAME.css) with the first line of its first
+ * comment, sorted by name. */
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int list_styles(const char *data_override)
+{
+    char data[PATH_MAX], dir[PATH_MAX + 16];
+    if (sc_find_data_dir(data_override, data, sizeof data) != 0) {
+        fputs("sapchu: error: cannot find the bundled styles (set SAPCHU_DATA_DIR)\n", stderr);
+        return EXIT_FAILED;
+    }
+    snprintf(dir, sizeof dir, "%s/styles", data);
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        fprintf(stderr, "sapchu: error: %s: %s\n", dir, strerror(errno));
+        return EXIT_FAILED;
+    }
+    char *names[256];
+    size_t n = 0;
+    for (struct dirent *de; (de = readdir(dp)) != NULL && n < 256;) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".css") == 0 && de->d_name[0] != '.')
+            names[n++] = strndup(de->d_name, len - 4);
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        char path[PATH_MAX + 300], line[512] = "";
+        snprintf(path, sizeof path, "%s/%s.css", dir, names[i]);
+        FILE *f = fopen(path, "r");
+        if (f) {
+            /* The first non-empty line of the leading comment, without the comment marks. */
+            char buf[512];
+            while (fgets(buf, sizeof buf, f)) {
+                char *t = buf;
+                while (*t == ' ' || *t == '/' || *t == '*' || *t == '\t')
+                    t++;
+                t[strcspn(t, "\r\n")] = '\0';
+                char *end = strstr(t, "*/");
+                if (end)
+                    *end = '\0';
+                size_t tl = strlen(t);
+                while (tl > 0 && t[tl - 1] == ' ')
+                    t[--tl] = '\0';
+                size_t nl = strlen(names[i]); /* "book: A5 pages..." -> "A5 pages..." */
+                if (strncmp(t, names[i], nl) == 0 && t[nl] == ':')
+                    for (t += nl + 1; *t == ' ';)
+                        t++;
+                if (*t) {
+                    snprintf(line, sizeof line, "%s", t);
+                    break;
+                }
+            }
+            fclose(f);
+        }
+        printf("%-10s %s\n", names[i] ? names[i] : "?", line);
+        free(names[i]);
+    }
+    return EXIT_OK;
+}
+
+/* --list-fonts: "family<TAB>origin<TAB>file" for the bundled fonts, the --font-dir folders and
+ * the installed fonts. */
+static int list_fonts(const cli *c)
+{
+    char data[PATH_MAX], fonts[PATH_MAX + 8];
+    if (sc_find_data_dir(c->opts.data_dir, data, sizeof data) != 0) {
+        fputs("sapchu: error: cannot find the bundled fonts (set SAPCHU_DATA_DIR)\n", stderr);
+        return EXIT_FAILED;
+    }
+    snprintf(fonts, sizeof fonts, "%s/fonts", data);
+    sc_font_options fo = {.fonts_dir = fonts, .font_dirs = c->font_dirs,
+                          .nfont_dirs = c->opts.nfont_dirs};
+    sc_buf out;
+    sc_buf_init(&out);
+    sc_diag_list d;
+    sc_diag_init(&d);
+    int rc = sc_fontset_list(&fo, &out, &d);
+    for (size_t i = 0; i < d.count; i++) {
+        char *line = sc_diag_format(&d.items[i]);
+        if (line)
+            fprintf(stderr, "sapchu: %s\n", line);
+        free(line);
+    }
+    if (out.data)
+        fputs(out.data, stdout);
+    sc_buf_free(&out);
+    sc_diag_clear(&d);
+    return rc == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -97,7 +206,9 @@ static int parse_formats(cli *c, const char *list)
 /* Parse argv into c; returns -1 to continue, or an exit code. */
 static int parse_args(cli *c, int argc, char **argv)
 {
-    enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_PAPER, OPT_STYLE, OPT_VERSION };
+    enum { OPT_TITLE = 256, OPT_AUTHOR, OPT_LANG, OPT_PAPER, OPT_STYLE, OPT_VERSION,
+           OPT_LIST_STYLES, OPT_EMBED_FONTS, OPT_FONT_DIR, OPT_LIST_FONTS, OPT_TOC,
+           OPT_ENCODING, OPT_KEEP_LEGACY_FONTS };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"output-dir", required_argument, NULL, 'd'},
         {"to", required_argument, NULL, 't'},     {"from", required_argument, NULL, 'f'},
@@ -106,6 +217,13 @@ static int parse_args(cli *c, int argc, char **argv)
         {"lang", required_argument, NULL, OPT_LANG},
         {"paper", required_argument, NULL, OPT_PAPER},
         {"style", required_argument, NULL, OPT_STYLE},
+        {"list-styles", no_argument, NULL, OPT_LIST_STYLES},
+        {"font-dir", required_argument, NULL, OPT_FONT_DIR},
+        {"list-fonts", no_argument, NULL, OPT_LIST_FONTS},
+        {"embed-fonts", no_argument, NULL, OPT_EMBED_FONTS},
+        {"toc", no_argument, NULL, OPT_TOC},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"keep-legacy-fonts", no_argument, NULL, OPT_KEEP_LEGACY_FONTS},
         {"jobs", required_argument, NULL, 'j'},   {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},      {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION}, {NULL, 0, NULL, 0}};
@@ -120,7 +238,7 @@ static int parse_args(cli *c, int argc, char **argv)
         case 'f':
             c->in_format = sc_input_format_from_option(optarg);
             if (c->in_format == SC_INPUT_AUTO)
-                return usage_error("unknown input format '%s' (txt, md)", optarg);
+                return usage_error("unknown input format '%s' (txt, md, html, xhtml, epub)", optarg);
             break;
         case OPT_TITLE: c->opts.title = optarg; break;
         case OPT_AUTHOR: c->opts.author = optarg; break;
@@ -149,10 +267,28 @@ static int parse_args(cli *c, int argc, char **argv)
         case 'v': c->verbose = 1; break;
         case 'h': usage(stdout); return EXIT_OK;
         case OPT_VERSION: printf("sapchu %s\n", SAPCHU_VERSION); return EXIT_OK;
+        case OPT_LIST_STYLES: return list_styles(c->opts.data_dir);
+        case OPT_EMBED_FONTS: c->opts.embed_fonts = 1; break;
+        case OPT_TOC: c->opts.toc = 1; break;
+        case OPT_ENCODING:
+            if (!sc_read_encoding_known(optarg))
+                return usage_error("unknown encoding '%s' (utf-8, cp1258, tcvn, viscii, vni, "
+                                   "tcvn3, vps, viqr)", optarg);
+            c->opts.encoding = optarg;
+            break;
+        case OPT_KEEP_LEGACY_FONTS: c->opts.keep_legacy_fonts = 1; break;
+        case OPT_FONT_DIR:
+            if (c->opts.nfont_dirs == MAX_STYLES)
+                return usage_error("too many --font-dir options (at most %s)", "64");
+            c->font_dirs[c->opts.nfont_dirs++] = optarg;
+            break;
+        case OPT_LIST_FONTS: c->list_fonts = 1; break;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (c->list_fonts) /* after the loop: --font-dir may come after --list-fonts */
+        return list_fonts(c);
     c->inputs = argv + optind;
     c->ninputs = argc - optind;
     if (c->ninputs == 0)
@@ -247,6 +383,7 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     c.opts.styles = c.styles;
+    c.opts.font_dirs = c.font_dirs;
     c.opts.date = sc_output_date();
 
     batch b = {.c = &c, .njobs = 0};

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "counters.h"
 
 /* A footnote reference's number is a superscript even when no stylesheet says so (the shaper
  * makes superscripts smaller and raises them). */
@@ -41,6 +42,18 @@ static void note_prefix(sc_block_ctx *c, sc_para *p, const sc_style *st, const c
     sc_para_add_text(p, " ", 1, st, lang, NULL, NULL, def->line);
 }
 
+/* An element's ::before / ::after text, in the pseudo-element's style (else `st`). */
+static void add_generated(sc_block_ctx *c, sc_para *p, const sc_node *n, int after,
+                          const sc_style *st, const char *lang, const char *uri, const char *dest)
+{
+    const char *text = after ? sc_counters_after(c->counters, n) : sc_counters_before(c->counters, n);
+    if (!text || !*text)
+        return;
+    const sc_style *own = n->style;
+    const sc_style *gst = own ? (after ? own->after_style : own->before_style) : NULL;
+    sc_para_add_text(p, text, strlen(text), gst ? gst : st, lang, uri, dest, n->line);
+}
+
 /* Inline nesting deeper than this (hostile input) is added as plain text, keeping recursion
  * shallow. */
 #define MAX_INLINE_NESTING 100
@@ -60,6 +73,10 @@ static void add_inlines(sc_block_ctx *c, sc_para *p, const sc_node *first, const
         if (own->display_none)
             continue;
         const char *nlang = n->lang && *n->lang ? n->lang : lang;
+        int element = n->type != SC_NODE_TEXT && n->type != SC_NODE_SOFT_BREAK &&
+                      n->type != SC_NODE_LINE_BREAK && n->type != SC_NODE_FOOTNOTE_REF;
+        if (element)
+            add_generated(c, p, n, 0, own, nlang, uri, dest);
         switch (n->type) {
         case SC_NODE_TEXT:
             /* Text shares its element's style: take the one handed down, which may be adjusted
@@ -83,6 +100,7 @@ static void add_inlines(sc_block_ctx *c, sc_para *p, const sc_node *first, const
         case SC_NODE_SUB:
         case SC_NODE_SUP:
         case SC_NODE_IMAGE: /* its alt text, until images are drawn */
+        case SC_NODE_SPAN:
             add_inlines(c, p, n->first_child, NULL, own, nlang, uri, dest, depth + 1);
             break;
         case SC_NODE_LINK:
@@ -102,6 +120,8 @@ static void add_inlines(sc_block_ctx *c, sc_para *p, const sc_node *first, const
         default: /* raw HTML is skipped; blocks never sit inside inlines */
             break;
         }
+        if (element)
+            add_generated(c, p, n, 1, own, nlang, uri, dest);
     }
 }
 
@@ -110,7 +130,22 @@ void sc_inlines_add(sc_block_ctx *c, sc_para *p, const sc_node *first, const sc_
 {
     if (c->note_prefix)
         note_prefix(c, p, st, lang);
+    /* The owner's ::before starts its first run of inline content, its ::after ends the last. A
+     * tight list item's paragraph stands for the item's own text (HTML has no <p> there), so
+     * the item's ::before / ::after join it too. */
+    const sc_node *owner = first ? first->parent : NULL;
+    const sc_node *item = owner ? sc_block_tight_item(owner) : NULL;
+    if (owner && first == owner->first_child) {
+        if (item && item->first_child == owner)
+            add_generated(c, p, item, 0, st, lang, NULL, NULL);
+        add_generated(c, p, owner, 0, st, lang, NULL, NULL);
+    }
     add_inlines(c, p, first, stop, st, lang, NULL, NULL, 0);
+    if (owner && !stop) {
+        add_generated(c, p, owner, 1, st, lang, NULL, NULL);
+        if (item && item->last_child == owner)
+            add_generated(c, p, item, 1, st, lang, NULL, NULL);
+    }
 }
 
 const char *sc_inlines_plain(sc_block_ctx *c, const sc_node *top)

@@ -1,6 +1,8 @@
 /* blocks.c — block flow: the styled tree turned into a sequence of lines and boxes, with CSS
  * margins (adjacent vertical margins collapse), paddings, indents and break rules. */
 #include "blocks.h"
+#include "borders.h"
+#include "counters.h"
 
 #include <string.h>
 
@@ -158,8 +160,18 @@ static void code_block(sc_block_ctx *c, const sc_node *n, float x, float w)
     while (len > 0 && (n->text[len - 1] == '\n' || n->text[len - 1] == '\r'))
         len--;
     sc_para *p = sc_para_begin(c->shaper);
+    /* ::before / ::after of the pre element frame its text. */
+    const char *gen[2] = {sc_counters_before(c->counters, n), sc_counters_after(c->counters, n)};
+    const sc_style *gst[2] = {st->before_style ? st->before_style : st,
+                              st->after_style ? st->after_style : st};
+    if (gen[0])
+        sc_para_add_text(p, gen[0], strlen(gen[0]), gst[0], sc_block_lang(c, n), NULL, NULL,
+                         n->line);
     sc_para_add_text(p, len ? n->text : " ", len ? len : 1, st, sc_block_lang(c, n), NULL, NULL,
                      n->line);
+    if (gen[1])
+        sc_para_add_text(p, gen[1], strlen(gen[1]), gst[1], sc_block_lang(c, n), NULL, NULL,
+                         n->line);
     sc_break_params bp = {.width = w, .first_indent = 0,
                           .align = st->text_align == SC_ALIGN_JUSTIFY ? SC_ALIGN_LEFT : st->text_align};
     sc_line *lines = NULL;
@@ -181,6 +193,11 @@ static int in_tight_item(const sc_node *n)
 {
     return n->parent && n->parent->type == SC_NODE_ITEM && n->parent->parent &&
            n->parent->parent->type == SC_NODE_LIST && n->parent->parent->list_tight;
+}
+
+const sc_node *sc_block_tight_item(const sc_node *n)
+{
+    return n->type == SC_NODE_PARAGRAPH && in_tight_item(n) ? n->parent : NULL;
 }
 
 /* Blocks nested deeper than this (hostile input: thousands of '>') are set as plain text, so the
@@ -219,20 +236,29 @@ void sc_block_flow(sc_block_ctx *c, const sc_node *n, float x, float w)
     float mt = st->margin[SC_EDGE_TOP], mb = st->margin[SC_EDGE_BOTTOM];
     if (n->type == SC_NODE_PARAGRAPH && in_tight_item(n))
         mt = mb = 0; /* tight lists set their items without paragraph spacing, as HTML does */
+    /* A bordered block keeps its padding inside the border (borders.c). */
+    int bordered = n->type != SC_NODE_DOCUMENT && n->type != SC_NODE_TABLE &&
+                   sc_block_has_border(st); /* tables draw their own (tables.c) */
     if (n->type != SC_NODE_DOCUMENT) {
         sc_block_margin(c, mt);
-        sc_block_fixed(c, st->padding[SC_EDGE_TOP]);
+        if (!bordered)
+            sc_block_fixed(c, st->padding[SC_EDGE_TOP]);
     }
     if (st->page_break_before == 1 && c->flow->count > 0)
         c->break_pending = 1;
     size_t first = c->flow->count;
-    float left = st->margin[SC_EDGE_LEFT] + st->padding[SC_EDGE_LEFT];
-    float right = st->margin[SC_EDGE_RIGHT] + st->padding[SC_EDGE_RIGHT];
+    float left = st->margin[SC_EDGE_LEFT] + sc_border_width(st, SC_EDGE_LEFT) +
+                 st->padding[SC_EDGE_LEFT];
+    float right = st->margin[SC_EDGE_RIGHT] + sc_border_width(st, SC_EDGE_RIGHT) +
+                  st->padding[SC_EDGE_RIGHT];
     float ix = x + left, iw = w - left - right;
     if (iw < c->area_w / 4 && iw < w) { /* deep nesting: stop indenting, keep a readable measure */
         ix = x;
         iw = w;
     }
+    sc_border_scope border;
+    if (bordered)
+        sc_border_begin(c, &border);
     switch (n->type) {
     case SC_NODE_DOCUMENT:
     case SC_NODE_ITEM:
@@ -240,7 +266,11 @@ void sc_block_flow(sc_block_ctx *c, const sc_node *n, float x, float w)
         sc_block_children(c, n, ix, iw);
         break;
     case SC_NODE_PARAGRAPH:
-        inline_block(c, n, n->first_child, NULL, ix, iw);
+        if (!sc_figure_paragraph(c, n, ix, iw))
+            inline_block(c, n, n->first_child, NULL, ix, iw);
+        break;
+    case SC_NODE_FIGURE:
+        sc_figure_flow(c, n, ix, iw);
         break;
     case SC_NODE_HEADING:
         heading(c, n, ix, iw);
@@ -260,10 +290,15 @@ void sc_block_flow(sc_block_ctx *c, const sc_node *n, float x, float w)
     default:
         break;
     }
+    if (bordered)
+        sc_border_end(c, &border, st, x + st->margin[SC_EDGE_LEFT],
+                      w - st->margin[SC_EDGE_LEFT] - st->margin[SC_EDGE_RIGHT]);
     c->depth--;
+    sc_block_page_rules(c, n, st, first); /* page_rules.c (the page builder's side) */
     if (n->type == SC_NODE_DOCUMENT)
         return;
-    sc_block_fixed(c, st->padding[SC_EDGE_BOTTOM]);
+    if (!bordered)
+        sc_block_fixed(c, st->padding[SC_EDGE_BOTTOM]);
     sc_block_margin(c, mb);
     if (c->flow->count > first) {
         sc_flow_elem *last = &c->flow->elems[c->flow->count - 1];
@@ -274,8 +309,28 @@ void sc_block_flow(sc_block_ctx *c, const sc_node *n, float x, float w)
     }
 }
 
+void sc_block_generated(sc_block_ctx *c, const sc_node *n, int after, float x, float w)
+{
+    const char *text = after ? sc_counters_after(c->counters, n) : sc_counters_before(c->counters, n);
+    if (!text || !*text)
+        return;
+    const sc_style *st = sc_block_style(c, n);
+    const sc_style *gst = after ? st->after_style : st->before_style;
+    sc_para *p = sc_para_begin(c->shaper);
+    sc_para_add_text(p, text, strlen(text), gst ? gst : st, sc_block_lang(c, n), NULL, NULL,
+                     n->line);
+    size_t nl = 0;
+    const sc_line *lines = break_para(p, st, w, &nl);
+    sc_block_push_lines(c, lines, nl, x, st);
+}
+
 void sc_block_children(sc_block_ctx *c, const sc_node *parent, float x, float w)
 {
+    /* ::before / ::after of a container whose content starts / ends with a block stand as
+     * paragraphs of their own (with inline content first, they join its first run). */
+    const sc_node *fc = parent->first_child, *lc = parent->last_child;
+    if (fc && sc_node_is_block(fc) && sc_block_tight_item(fc) != parent)
+        sc_block_generated(c, parent, 0, x, w);
     const sc_node *n = parent->first_child;
     while (n) {
         if (sc_node_is_block(n)) {
@@ -291,6 +346,8 @@ void sc_block_children(sc_block_ctx *c, const sc_node *parent, float x, float w)
         inline_block(c, parent, n, stop, x, w);
         n = stop;
     }
+    if (lc && sc_node_is_block(lc) && sc_block_tight_item(lc) != parent)
+        sc_block_generated(c, parent, 1, x, w);
 }
 
 int sc_blocks_build(const sc_document *doc, const sc_page_setup *page, sc_shaper *shaper,
@@ -319,6 +376,7 @@ int sc_blocks_build(const sc_document *doc, const sc_page_setup *page, sc_shaper
     def->text_align = SC_ALIGN_JUSTIFY;
     def->widows = def->orphans = 2;
     c.default_style = def;
+    c.counters = sc_counters_build(doc, arena);
     sc_notes_collect(&c);
     if (doc->root)
         sc_block_flow(&c, doc->root, c.area_x, c.area_w);

@@ -31,6 +31,9 @@ typedef struct sc_block_ctx {
     const sc_node **notes, **note_refs;
     size_t nnotes;
     const sc_node *note_prefix; /* the definition whose number starts the next paragraph */
+
+    /* ::before / ::after text and CSS counters, computed in document order (counters.c). */
+    const struct sc_counters *counters;
 } sc_block_ctx;
 
 /* The style a node is laid out with (its own, else the nearest ancestor's, else the default). */
@@ -57,6 +60,11 @@ void sc_block_children(sc_block_ctx *c, const sc_node *parent, float x, float w)
  * (block_inlines.c). The pending footnote number, if any, comes first. */
 void sc_inlines_add(sc_block_ctx *c, sc_para *p, const sc_node *first, const sc_node *stop,
                     const sc_style *st, const char *lang);
+/* A node's ::before (after = 0) or ::after text as a paragraph of its own, for a container whose
+ * content starts (ends) with a block. */
+void sc_block_generated(sc_block_ctx *c, const sc_node *n, int after, float x, float w);
+/* The tight list item a paragraph stands for (its text is the item's own), else NULL. */
+const sc_node *sc_block_tight_item(const sc_node *n);
 /* A heading's text for the outline: the plain text with white space collapsed (arena). */
 const char *sc_inlines_plain(sc_block_ctx *c, const sc_node *n);
 /* Shape a short text (a list marker, a footnote number) as one unbroken line. */
@@ -67,8 +75,15 @@ sc_style *sc_block_style_copy(sc_block_ctx *c, const sc_style *st);
 
 void sc_list_flow(sc_block_ctx *c, const sc_node *list, float x, float w);
 void sc_table_flow(sc_block_ctx *c, const sc_node *table, float x, float w);
+/* Figures (images.c): a FIGURE node; a paragraph holding only a picture (returns 1 when it was
+ * laid out as a figure, 0 when it is an ordinary paragraph). */
+void sc_figure_flow(sc_block_ctx *c, const sc_node *fig, float x, float w);
+int sc_figure_paragraph(sc_block_ctx *c, const sc_node *para, float x, float w);
 /* Footnotes: find the definitions and their references; lay them out at the end. */
 void sc_notes_collect(sc_block_ctx *c);
 void sc_notes_flow(sc_block_ctx *c);
+/* After a block node is laid out (its elements are first..end of the flow): mark what its style
+ * asks of the page builder (page_rules.c): breaks to a left/right page, keep together, string-set. */
+void sc_block_page_rules(sc_block_ctx *c, const sc_node *n, const sc_style *st, size_t first);
 
 #endif

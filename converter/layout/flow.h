@@ -46,12 +46,38 @@ typedef struct sc_flow_elem {
     const char *dest;
     const char *outline_title;
     int outline_level;
+
+    /* Page rules set by the block's style (page_rules.c). */
+    int keep_group;          /* elements sharing a non-zero group stay on one page if they can */
+    int chapter;             /* starts a block with page-break-before (no running head above) */
+    int break_side;          /* forced break to a left (2) or right (3) page; 0 any page */
+    int break_after_side;    /* the same for the break after it (page-break-after: left/right) */
+    const struct sc_flow_string *strings; /* string-set values assigned where this starts */
 } sc_flow_elem;
+
+/* A named string (CSS GCPM string-set) assigned at a flow element. */
+typedef struct sc_flow_string {
+    const char *name, *value;
+    const struct sc_flow_string *next;
+} sc_flow_string;
+
+struct sc_flow_note;
 
 typedef struct sc_flow {
     sc_flow_elem *elems;
     size_t count, cap;
+    /* Footnotes (body flow only): set at the foot of the page holding their reference. */
+    struct sc_flow_note *notes;
+    size_t nnotes;
+    int keep_serial;         /* the last keep_group handed out */
 } sc_flow;
+
+/* A footnote: its own flow of lines, and the body element holding its (first) reference. */
+typedef struct sc_flow_note {
+    sc_flow flow;
+    size_t ref_elem;         /* index into the body flow; (size_t)-1: no reference found */
+    float gap_after;         /* the note's bottom margin: room before the next note */
+} sc_flow_note;
 
 /* Vertical metrics every element answers the same way, relative to its reference point (a line's
  * baseline, a box's top). "above/below" are the room the element claims (CSS line box: half the
@@ -87,10 +113,52 @@ void sc_emit_rule(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap,
 int sc_blocks_build(const sc_document *doc, const sc_page_setup *page, sc_shaper *shaper,
                     sc_arena *arena, sc_diag_list *diags, sc_flow *flow);
 
-/* Cut the flow into pages and add page numbers (pages.c, footer.c). Returns 0 or -1. */
-int sc_pages_build(sc_layout *layout, const sc_flow *flow, const sc_page_setup *page,
-                   const sc_document *doc, sc_shaper *shaper);
-void sc_footer_add(sc_layout *layout, sc_page *pg, const sc_page_setup *page,
-                   const sc_document *doc, sc_shaper *shaper);
+/* The page builder's inputs besides the flow. */
+typedef struct sc_pages_ctx {
+    sc_layout *layout;
+    const sc_document *doc;
+    sc_shaper *shaper;
+    sc_diag_list *diags;
+    const sc_page_setup *base;            /* the plain @page setup the flow was measured for */
+    const sc_layout_options *opts;        /* may be NULL */
+    sc_page_setup kinds[16];              /* setups by SC_PAGE_* bits, filled on demand */
+    unsigned char have_kind[16];
+} sc_pages_ctx;
+
+/* The setup of a kind of page (SC_PAGE_* bits): from the options' callback, else the base. */
+const sc_page_setup *sc_pages_setup(sc_pages_ctx *pc, int kind);
+
+/* Cut the flow into pages, set footnotes at their feet, add the table of contents when asked,
+ * then the folios or margin boxes (pages.c, toc.c, margin_boxes.c, footer.c). Returns 0 or
+ * -1. */
+int sc_pages_build(sc_pages_ctx *pc, const sc_flow *flow);
+
+/* One page of the pagination: where its body elements are in the flow (for running strings and
+ * chapter pages) and whether it was left blank (a chapter moved to a right-hand page). */
+typedef struct sc_page_info {
+    size_t first, end;       /* body elements [first, end) */
+    int blank;
+} sc_page_info;
+
+/* A contents entry: a heading (levels 1-3) and the folio of its page. */
+typedef struct sc_toc_entry {
+    const char *title, *dest;
+    int level, folio;
+} sc_toc_entry;
+
+/* The contents pages' flow: the title, then one box per entry with dot leaders, the folio
+ * right-aligned and a link to the heading (toc.c). */
+void sc_toc_flow(sc_pages_ctx *pc, const sc_toc_entry *entries, size_t n, sc_flow *out);
+
+/* The default folio (footer.c): the page number centred in the page's bottom margin. */
+void sc_footer_add(sc_pages_ctx *pc, sc_page *pg, const sc_page_setup *setup);
+/* Draw the @page margin boxes of every page (margin_boxes.c); returns 0 when no sheet declares
+ * any (the caller then draws the default folio). */
+int sc_margin_boxes_add(sc_pages_ctx *pc, const sc_flow *flow, const sc_page_info *info);
+/* Shape a short text as one line in `st` and return it (NULL when empty). */
+const sc_line *sc_pages_shape_line(sc_pages_ctx *pc, const char *text, const sc_style *st,
+                                   float width, sc_text_align align);
+/* A folio written as the list style asks (decimal, roman, alpha), into buf. */
+void sc_format_number(int n, sc_list_style style, char *buf, size_t cap);
 
 #endif

@@ -1,7 +1,9 @@
-/* footnotes.c — footnote definitions collected at the end of the document under a short rule,
- * each opening with its number linked back to its first reference, with a destination named after
- * the definition's id at its start. */
+/* footnotes.c — footnote definitions, each laid out in a flow of its own that opens with its number
+ * linked back to its first reference (and a destination named after the definition's id), tied to
+ * the body element holding that reference: the page builder sets it at the foot of that page. */
 #include "blocks.h"
+
+#include <string.h>
 
 void sc_notes_collect(sc_block_ctx *c)
 {
@@ -65,20 +67,70 @@ static void note_flow(sc_block_ctx *c, const sc_node *def, float x, float w)
     sc_block_margin(c, st->margin[SC_EDGE_BOTTOM]);
 }
 
+/* Does a flow element carry the named anchor (a line's anchor, a box's destination)? */
+static int elem_has_anchor(const sc_flow_elem *e, const char *name)
+{
+    if (e->kind == SC_FLOW_LINE) {
+        for (size_t k = 0; k < e->line->nanchors; k++)
+            if (e->line->anchors[k].name && strcmp(e->line->anchors[k].name, name) == 0)
+                return 1;
+        return 0;
+    }
+    for (size_t k = 0; k < e->box->nitems; k++)
+        if (e->box->items[k].kind == SC_ITEM_DEST && e->box->items[k].u.dest.name &&
+            strcmp(e->box->items[k].u.dest.name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The body element holding a note's first reference; a note nobody references (or referenced
+ * only from another note) goes with the last element, at the end of the document. */
+static size_t find_ref(const sc_flow *body, const sc_node *ref, size_t from)
+{
+    if (ref && ref->id) {
+        for (size_t k = from; k < body->count; k++)
+            if (elem_has_anchor(&body->elems[k], ref->id))
+                return k;
+        for (size_t k = 0; k < from && k < body->count; k++)
+            if (elem_has_anchor(&body->elems[k], ref->id))
+                return k;
+    }
+    return body->count ? body->count - 1 : (size_t)-1;
+}
+
 void sc_notes_flow(sc_block_ctx *c)
 {
     if (c->nnotes == 0)
         return;
-    const sc_style *st = sc_block_style(c, c->notes[0]);
-    /* The notes' rule: a third of the measure, a line's height below the text above. */
-    sc_block_margin(c, st->line_height);
-    sc_box *box = sc_arena_alloc(c->arena, sizeof *box);
-    box->height = st->font_size * 0.5f;
-    sc_emit_rule(c->arena, &box->items, &box->nitems, &box->cap, c->area_x,
-                 c->area_x + c->area_w / 3, 0.25f, 0.5f);
-    sc_flow_elem *e = sc_block_push(c, SC_FLOW_BOX);
-    e->box = box;
-    e->keep_with_next = 1;
-    for (size_t i = 0; i < c->nnotes; i++)
+    /* Each note gets a flow of its own, set at the foot of the page with its reference by the
+     * page builder; the body's pending space, break and list marker wait meanwhile. */
+    sc_flow *body = c->flow;
+    float margin = c->margin_pending, fixed = c->fixed_pending;
+    int brk = c->break_pending;
+    const sc_line *marker = c->marker;
+    c->marker = NULL;
+    body->notes = sc_arena_calloc(c->arena, c->nnotes, sizeof *body->notes);
+    size_t from = 0;
+    for (size_t i = 0; i < c->nnotes; i++) {
+        sc_flow_note *note = &body->notes[body->nnotes];
+        c->flow = &note->flow;
+        c->margin_pending = c->fixed_pending = 0;
+        c->break_pending = 0;
         note_flow(c, c->notes[i], c->area_x, c->area_w);
+        sc_block_flush_marker(c);
+        note->gap_after = c->margin_pending + c->fixed_pending;
+        c->flow = body;
+        if (note->flow.count == 0)
+            continue;
+        for (size_t k = 0; k < note->flow.count; k++) /* forced breaks mean nothing in a note */
+            note->flow.elems[k].break_before = note->flow.elems[k].break_after = 0;
+        note->ref_elem = find_ref(body, c->note_refs[i], from);
+        if (note->ref_elem != (size_t)-1)
+            from = note->ref_elem;
+        body->nnotes++;
+    }
+    c->margin_pending = margin;
+    c->fixed_pending = fixed;
+    c->break_pending = brk;
+    c->marker = marker;
 }

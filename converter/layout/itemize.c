@@ -146,6 +146,37 @@ static double hyphen_width(const para_span *s)
              : 0;
 }
 
+/* letter-spacing of a span (pt). */
+static double span_spacing(const para_span *s)
+{
+    return s->style ? s->style->letter_spacing : 0;
+}
+
+/* Shaping without optional ligatures: asked for, or implied by letter-spacing (CSS Text 3). */
+static int span_no_ligatures(const para_span *s)
+{
+    return s->style && (s->style->no_ligatures || s->style->letter_spacing != 0);
+}
+
+float sc_piece_letter_space(const sc_para *p, const para_piece *pc, uint32_t k)
+{
+    const para_span *s = &p->spans[pc->span];
+    double ls = span_spacing(s);
+    if (ls == 0 || !pc->shaped || pc->gap || pc->spaces)
+        return 0;
+    const sc_shaped *sh = pc->shaped;
+    if (k + 1 < sh->nglyphs && sh->glyphs[k + 1].cluster == sh->glyphs[k].cluster)
+        return 0; /* not the last glyph of its cluster */
+    if (k + 1 == pc->g1) {
+        /* The piece's last cluster: its spacing goes with the glue after it (so a line never
+         * ends with it), unless the word goes on. */
+        uint32_t t = pc->t1;
+        if (t >= p->len || p->text[t] == ' ' || p->text[t] == '\n' || p->text[t] == '\t')
+            return 0;
+    }
+    return (float)ls;
+}
+
 static double spaces_width(const sc_para *p, uint32_t a, uint32_t b, const para_span *s)
 {
     double one = space_width(s), w = 0;
@@ -201,6 +232,9 @@ static void push_box(sc_para *p, para_work *w, size_t span, const sc_face *face,
         for (uint32_t g = g0; g < g1; g++)
             units += shaped->glyphs[g].x_advance;
         pc->width = units * (double)s->size / face->upem;
+        if (span_spacing(s) != 0)
+            for (uint32_t g = g0; g < g1; g++)
+                pc->width += sc_piece_letter_space(p, pc, g);
     }
     push_item(w, SC_IT_BOX, pc->width, 0, 0, 0, (int)w->npieces, a);
     w->npieces++;
@@ -214,7 +248,8 @@ static void push_piece(sc_para *p, para_work *w, size_t span, uint32_t a, uint32
 {
     const para_span *s = &p->spans[span];
     if (!spaces && !gap && !shaped)
-        shaped = sc_shape_text(p->shaper, face, s->lang, p->text + a, b - a);
+        shaped = sc_shape_text_opts(p->shaper, face, s->lang, p->text + a, b - a,
+                                    span_no_ligatures(s));
     while (w->split_next < w->nsplits && w->splits[w->split_next] < a)
         w->split_next++;
     if (w->split_next < w->nsplits && w->splits[w->split_next] == a) {
@@ -268,19 +303,41 @@ static int plainly_latin(const char *t, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* An installed font (fontconfig) in the style of `like` for the first character of cluster
+ * [a, b) that *face lacks: taken when it lacks fewer of the cluster's characters. Returns the
+ * new count missing. */
+static int installed_fallback(sc_para *p, const sc_face *like, const sc_face **face, int miss,
+                              uint32_t a, uint32_t b)
+{
+    for (size_t i = a, next; i < b; i = next) {
+        uint32_t cp = decode(p->text, b, i, &next);
+        hb_codepoint_t g;
+        if (is_ignorable(cp) || hb_font_get_nominal_glyph((*face)->hb_font, cp, &g))
+            continue;
+        const sc_face *f = sc_shaper_face_for_char(p->shaper, cp, like);
+        int m = f ? missing_in(f, p->text, a, b) : miss;
+        if (m < miss) {
+            *face = f;
+            return m;
+        }
+        break;
+    }
+    return miss;
+}
+
 static void add_fragment(sc_para *p, para_work *w, size_t si, uint32_t a, uint32_t b)
 {
     /* Fast path: the span's face has every character of a one-script fragment. */
     if (plainly_latin(p->text, a, b)) {
         const para_span *s0 = &p->spans[si];
-        const sc_shaped *sh = sc_shape_text(p->shaper, s0->face, s0->lang, p->text + a, b - a);
+        const sc_shaped *sh = sc_shape_text_opts(p->shaper, s0->face, s0->lang, p->text + a,
+                                                 b - a, span_no_ligatures(s0));
         if (sh->missing == 0) {
             push_piece(p, w, si, a, b, s0->face, 0, 0, sh);
             return;
         }
     }
     const para_span *s = &p->spans[si];
-    const sc_fontset *fs = sc_shaper_fonts(p->shaper);
     const sc_face *fallbacks[32];
     size_t nfb = 0;
     int have_fallbacks = 0;
@@ -298,7 +355,7 @@ static void add_fragment(sc_para *p, para_work *w, size_t si, uint32_t a, uint32
         int miss = missing_in(face, p->text, i, end);
         if (miss > 0) {
             if (!have_fallbacks) {
-                nfb = sc_fontset_fallbacks(fs, s->face, fallbacks, 32);
+                nfb = sc_shaper_fallbacks(p->shaper, s->style, s->face, fallbacks, 32);
                 have_fallbacks = 1;
             }
             /* The face that lacks the fewest of the cluster's characters, earliest first. */
@@ -310,6 +367,8 @@ static void add_fragment(sc_para *p, para_work *w, size_t si, uint32_t a, uint32
                     face = fallbacks[k];
                 }
             }
+            if (best_miss > 0) /* last resort: an installed font with the character */
+                best_miss = installed_fallback(p, s->face, &face, best_miss, i, end);
             if (best_miss > 0) {
                 size_t nvisible = 0;
                 size_t next;
@@ -519,6 +578,11 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
         } else if (c < b) {
             const para_span *s = &p->spans[span_at(p, c)];
             double sw = spaces_width(p, c, b, s);
+            /* letter-spacing: after the word's last cluster and after each space. */
+            if (c > a)
+                sw += span_spacing(&p->spans[span_at(p, c - 1)]);
+            for (uint32_t i = c; i < b; i++)
+                sw += sc_para_space_weight(p, i) > 0 ? span_spacing(s) : 0;
             int stretchy = !(s->style && s->style->white_space_pre);
             PARA_RESERVE(w->glues, w->capglues, w->nglues + 1);
             w->glues[w->nglues].t0 = c;

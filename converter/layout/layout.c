@@ -10,6 +10,13 @@
 sc_layout *sc_layout_document(const sc_document *doc, const sc_page_setup *page,
                               const sc_fontset *fonts, sc_diag_list *diags)
 {
+    return sc_layout_document_ex(doc, page, fonts, NULL, diags);
+}
+
+sc_layout *sc_layout_document_ex(const sc_document *doc, const sc_page_setup *page,
+                                 const sc_fontset *fonts, const sc_layout_options *opts,
+                                 sc_diag_list *diags)
+{
     const char *name = doc && doc->source_name ? doc->source_name : NULL;
     if (!doc || !page || !fonts) {
         sc_diag_error(diags, name, "layout: no document, page setup or fonts");
@@ -36,8 +43,17 @@ sc_layout *sc_layout_document(const sc_document *doc, const sc_page_setup *page,
     sc_flow flow;
     memset(&flow, 0, sizeof flow);
     int rc = sc_blocks_build(doc, page, shaper, arena, diags, &flow);
-    if (rc == 0)
-        rc = sc_pages_build(layout, &flow, page, doc, shaper);
+    if (rc == 0) {
+        /* The page context is large (a setup per kind of page): keep it off the stack. */
+        sc_pages_ctx *pc = sc_arena_calloc(arena, 1, sizeof *pc);
+        pc->layout = layout;
+        pc->doc = doc;
+        pc->shaper = shaper;
+        pc->diags = diags;
+        pc->base = page;
+        pc->opts = opts;
+        rc = sc_pages_build(pc, &flow);
+    }
     sc_shaper_free(shaper);
     if (rc != 0) {
         sc_diag_error(diags, name, "layout failed");

@@ -44,6 +44,28 @@ typedef struct sc_face {
 typedef struct sc_fontset sc_fontset;
 
 sc_fontset *sc_fontset_load(const char *fonts_dir, sc_diag_list *diags);
+
+/* Where a document's fonts come from besides the bundled ones. A family named in a style is looked
+ * for in the @font-face rules, then the bundled families, then the font folders, then the installed
+ * fonts (fontconfig). A character no chosen font has is looked for in the bundled faces, then in
+ * any installed font (fontconfig). Fonts are loaded lazily, when the layout first asks for them:
+ * the fontset caches them, so use one fontset per document (per thread). */
+typedef struct sc_font_options {
+    const char *fonts_dir;                /* the bundled fonts (required) */
+    const char *const *font_dirs;         /* user folders (--font-dir), searched in order */
+    size_t nfont_dirs;
+    const sc_font_face_rule *const *font_faces; /* @font-face rules, one list per stylesheet;
+                                             a file is used only inside its sheet's folder,
+                                             fonts_dir or a font_dirs folder */
+    size_t nfont_faces;
+    int no_system_fonts;                  /* 1: never ask fontconfig */
+} sc_font_options;
+
+sc_fontset *sc_fontset_load_opts(const sc_font_options *opts, sc_diag_list *diags);
+/* The font families available: bundled, @font-face, font folders, installed (fontconfig), one
+ * line each: "family<TAB>origin<TAB>file" (origin: bundled, font-face, font-dir, system). */
+struct sc_buf;
+int sc_fontset_list(const sc_font_options *opts, struct sc_buf *out, sc_diag_list *diags);
 void sc_fontset_free(sc_fontset *fs);
 size_t sc_fontset_count(const sc_fontset *fs);
 const sc_face *sc_fontset_face(const sc_fontset *fs, size_t i);
@@ -126,6 +148,23 @@ typedef struct sc_layout {
  * go to diags; returns NULL only on failure (with an error in diags). */
 sc_layout *sc_layout_document(const sc_document *doc, const sc_page_setup *page,
                               const sc_fontset *fonts, sc_diag_list *diags);
+
+/* What the page builder needs beyond the plain page setup. */
+typedef struct sc_layout_options {
+    /* The setup of a kind of page (SC_PAGE_FIRST / LEFT / RIGHT / BLANK bits), margin boxes
+     * included, e.g. sc_style_page_setup_for over the document's sheets. NULL: every page uses the
+     * plain setup and gets the default centred folio. Sizes come from the plain setup; a kind's
+     * left margin shifts the text area sideways, its top and bottom margins are used as they are. */
+    void (*page_setup_for)(void *ctx, int page_kind, sc_arena *arena, sc_page_setup *out);
+    void *ctx;
+    int toc;                 /* a table of contents before the body (front matter, roman folios) */
+    const char *toc_title;   /* NULL: "Mục lục" for Vietnamese documents, else "Contents" */
+} sc_layout_options;
+
+/* sc_layout_document with options (NULL = none). */
+sc_layout *sc_layout_document_ex(const sc_document *doc, const sc_page_setup *page,
+                                 const sc_fontset *fonts, const sc_layout_options *opts,
+                                 sc_diag_list *diags);
 void sc_layout_free(sc_layout *layout);
 
 #endif

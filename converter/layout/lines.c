@@ -112,7 +112,7 @@ static void add_piece(run_builder *rb, const para_piece *pc, float x)
         sc_glyph *g = new_glyph(rb);
         g->gid = u->gid;
         g->cluster = pc->tbase + u->cluster - rb->t0;
-        g->x_advance = (float)(u->x_advance * scale);
+        g->x_advance = (float)(u->x_advance * scale) + sc_piece_letter_space(rb->p, pc, k);
         g->x_offset = (float)(u->x_offset * scale);
         g->y_offset = (float)(u->y_offset * scale + s->shift);
     }

@@ -3,9 +3,12 @@
 #include "blocks.h"
 
 #include <stdio.h>
+#include <string.h>
 
-/* Unordered markers by nesting depth. */
-static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA"}; /* • ◦ ▪ */
+#include "counters.h"
+
+/* Unordered markers by nesting depth, as HTML's ul, ul ul, ul ul ul. */
+static const sc_list_style bullets[] = {SC_LIST_DISC, SC_LIST_CIRCLE, SC_LIST_SQUARE};
 
 static int unordered_depth(const sc_node *list)
 {
@@ -28,7 +31,7 @@ void sc_list_flow(sc_block_ctx *c, const sc_node *list, float x, float w)
         }
     }
     int number = list->list_start;
-    const char *bullet = bullets[unordered_depth(list) % 3];
+    sc_list_style bullet = bullets[unordered_depth(list) % 3];
     for (const sc_node *item = list->first_child; item; item = item->next) {
         if (item->type != SC_NODE_ITEM) {
             sc_block_flow(c, item, x, w);
@@ -37,17 +40,23 @@ void sc_list_flow(sc_block_ctx *c, const sc_node *list, float x, float w)
         const sc_style *st = sc_block_style(c, item);
         if (st->display_none)
             continue;
-        char num[32];
-        const char *text = bullet;
-        if (list->list_ordered) {
-            snprintf(num, sizeof num, "%d.", number++);
-            text = num;
-        }
+        /* list-style-type; its initial value (disc) means what HTML gives the element: numbers
+         * for an ordered list, the bullet of the nesting depth for an unordered one. */
+        sc_list_style type = st->list_style_type;
+        if (type == SC_LIST_DISC)
+            type = list->list_ordered ? SC_LIST_DECIMAL : bullet;
+        char num[64];
+        sc_counter_format(number++, type, num, sizeof num);
+        if (type != SC_LIST_DISC && type != SC_LIST_CIRCLE && type != SC_LIST_SQUARE &&
+            type != SC_LIST_NONE)
+            strcat(num, ".");
+        const char *text = num;
         sc_style *mst = sc_block_style_copy(c, st);
         mst->text_indent = 0;
         mst->vertical_align = 0;
         mst->text_decoration = 0;
-        const sc_line *marker = sc_inlines_single_line(c, text, mst, sc_block_lang(c, item));
+        const sc_line *marker =
+            *text ? sc_inlines_single_line(c, text, mst, sc_block_lang(c, item)) : NULL;
         sc_block_flush_marker(c); /* an earlier marker nobody took */
         if (marker) {
             float content_x = x + st->margin[SC_EDGE_LEFT] + st->padding[SC_EDGE_LEFT];

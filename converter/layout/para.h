@@ -98,6 +98,11 @@ void sc_para_work_free(para_work *w);
  * for a tab, 0 for anything else. */
 int sc_para_space_weight(const sc_para *para, uint32_t i);
 
+/* letter-spacing (pt) added after glyph k of a piece: after the last glyph of each cluster, but
+ * not after the piece's last cluster when white space or the end follows (the glue carries that
+ * one, so no line ends with it). 0 for spans without letter-spacing. */
+float sc_piece_letter_space(const sc_para *p, const para_piece *pc, uint32_t k);
+
 /* The glyph drawn for a soft hyphen at a line end (0 when the face has none). */
 hb_codepoint_t sc_hyphen_glyph(const sc_face *face);
 

@@ -9,6 +9,7 @@ typedef struct entry {
     uint64_t hash;
     const sc_face *face;
     hb_language_t lang;
+    int no_ligatures;
     const char *text;
     uint32_t len;
     sc_shaped shaped;
@@ -50,8 +51,9 @@ void sc_shape_cache_free(sc_shape_cache *c)
     free(c);
 }
 
-/* FNV-1a over the text, mixed with the face id and language tag. */
-static uint64_t key_hash(const sc_face *face, hb_language_t lang, const char *text, size_t len)
+/* FNV-1a over the text, mixed with the face id, language tag and ligature switch. */
+static uint64_t key_hash(const sc_face *face, hb_language_t lang, int no_lig, const char *text,
+                         size_t len)
 {
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < len; i++) {
@@ -64,6 +66,7 @@ static uint64_t key_hash(const sc_face *face, hb_language_t lang, const char *te
         h ^= (unsigned char)*l;
         h *= 1099511628211ULL;
     }
+    h ^= (uint64_t)no_lig * 0xC2B2AE3D27D4EB4FULL;
     return h ^ (h >> 29);
 }
 
@@ -87,7 +90,15 @@ static void grow(sc_shape_cache *c)
     c->nslots = n;
 }
 
-static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lang,
+/* font-variant-ligatures: none turns off the ligature features HarfBuzz applies by default. */
+static const hb_feature_t no_ligature_features[] = {
+    {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('d', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('h', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+};
+
+static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lang, int no_lig,
                        const char *text, size_t len, sc_shaped *out)
 {
     hb_buffer_t *b = c->buf;
@@ -104,7 +115,11 @@ static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lan
     if (lang)
         hb_buffer_set_language(b, lang);
     hb_buffer_guess_segment_properties(b);
-    hb_shape(face->hb_font, b, NULL, 0);
+    if (no_lig)
+        hb_shape(face->hb_font, b, no_ligature_features,
+                 sizeof no_ligature_features / sizeof no_ligature_features[0]);
+    else
+        hb_shape(face->hb_font, b, NULL, 0);
     unsigned n = 0;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
@@ -146,13 +161,21 @@ static void shape_into(sc_shape_cache *c, const sc_face *face, hb_language_t lan
 const sc_shaped *sc_shape_text(sc_shaper *shaper, const sc_face *face, const char *lang,
                                const char *text, size_t len)
 {
+    return sc_shape_text_opts(shaper, face, lang, text, len, 0);
+}
+
+const sc_shaped *sc_shape_text_opts(sc_shaper *shaper, const sc_face *face, const char *lang,
+                                    const char *text, size_t len, int no_ligatures)
+{
     sc_shape_cache *c = sc_shaper_cache(shaper);
     hb_language_t hl = lang && *lang ? hb_language_from_string(lang, -1) : NULL;
-    uint64_t h = key_hash(face, hl, text, len);
+    int no_lig = no_ligatures != 0;
+    uint64_t h = key_hash(face, hl, no_lig, text, len);
     c->lookups++;
     size_t i = h & (c->nslots - 1);
     for (entry *e; (e = c->slots[i]) != NULL; i = (i + 1) & (c->nslots - 1)) {
-        if (e->hash == h && e->face == face && e->lang == hl && e->len == len &&
+        if (e->hash == h && e->face == face && e->lang == hl && e->no_ligatures == no_lig &&
+            e->len == len &&
             memcmp(e->text, text, len) == 0) {
             c->hits++;
             return &e->shaped;
@@ -162,9 +185,10 @@ const sc_shaped *sc_shape_text(sc_shaper *shaper, const sc_face *face, const cha
     e->hash = h;
     e->face = face;
     e->lang = hl;
+    e->no_ligatures = no_lig;
     e->text = sc_arena_strndup(c->arena, text, len);
     e->len = (uint32_t)len;
-    shape_into(c, face, hl, text, len, &e->shaped);
+    shape_into(c, face, hl, no_lig, text, len, &e->shaped);
     c->slots[i] = e;
     c->count++;
     if (c->count * 2 > c->nslots)

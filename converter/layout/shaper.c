@@ -1,5 +1,6 @@
 /* shaper.c — the per-document shaping context: fonts, shaping cache, ICU line breakers, the
- * missing-character warnings, and the choice of face for a style's font-family list. */
+ * missing-character warnings, and the choice of face for a style's font-family list (and the
+ * fallback faces for characters it lacks). */
 #include <ctype.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 
 #include "para.h"
 
-enum { MAX_BREAKERS = 8 };
+enum { MAX_BREAKERS = 8, MAX_WARNED_FAMILIES = 32 };
 
 struct sc_shaper {
     const sc_fontset *fonts;
@@ -24,9 +25,15 @@ struct sc_shaper {
     sc_para *para_pool;      /* every paragraph begun; ended ones are reused */
     sc_para *para_free;      /* ended paragraphs, ready for reuse */
     para_work *work;         /* scratch of the line-setting pass */
-    /* The last family list resolved (styles repeat): pointer and result. */
+    /* The last family list resolved (styles repeat): pointer, style and result. */
     const char *last_family;
-    int last_family_id;
+    int last_weight, last_italic;
+    const sc_face *last_face;
+    /* The fontset loads faces lazily (installed fonts, font folders) as the document asks for
+     * them: the same fontset as `fonts`, which belongs to this document while it is laid out. */
+    sc_fontset *mfonts;
+    struct { const char *name; sc_severity severity; } warned_families[MAX_WARNED_FAMILIES];
+    size_t nwarned_families;
 };
 
 sc_shaper *sc_shaper_new(const sc_fontset *fonts, sc_arena *arena, sc_diag_list *diags,
@@ -38,6 +45,7 @@ sc_shaper *sc_shaper_new(const sc_fontset *fonts, sc_arena *arena, sc_diag_list 
     if (!s)
         return NULL;
     s->fonts = fonts;
+    s->mfonts = (sc_fontset *)fonts; /* see struct sc_shaper: lazy loading caches faces */
     s->arena = arena;
     s->diags = diags;
     s->source_name = source_name ? sc_arena_strdup(arena, source_name) : NULL;
@@ -79,73 +87,145 @@ para_work *sc_shaper_work(sc_shaper *s)
     return s->work;
 }
 
-/* One name of a font-family list -> SC_FAMILY_*, or -1 when it is not a family we have. */
-static int family_of_name(const char *name, size_t len)
+/* The next name of a CSS font-family list from *p (quotes removed, outer spaces trimmed); 0 at
+ * the end of the list. */
+static int next_family(const char **p, const char **name, size_t *len)
 {
-    static const struct { const char *name; int family; } k_names[] = {
-        {"serif", SC_FAMILY_SERIF},          {"noto serif", SC_FAMILY_SERIF},
-        {"sans-serif", SC_FAMILY_SANS},      {"noto sans", SC_FAMILY_SANS},
-        {"system-ui", SC_FAMILY_SANS},       {"ui-sans-serif", SC_FAMILY_SANS},
-        {"ui-serif", SC_FAMILY_SERIF},       {"monospace", SC_FAMILY_MONO},
-        {"noto sans mono", SC_FAMILY_MONO},  {"ui-monospace", SC_FAMILY_MONO},
-    };
-    for (size_t i = 0; i < sizeof k_names / sizeof k_names[0]; i++) {
-        if (strlen(k_names[i].name) == len && strncasecmp(k_names[i].name, name, len) == 0)
-            return k_names[i].family;
+    const char *q = *p;
+    while (q && (*q == ',' || isspace((unsigned char)*q)))
+        q++;
+    if (!q || !*q)
+        return 0;
+    const char *start, *end;
+    if (*q == '"' || *q == '\'') {
+        char quote = *q++;
+        start = q;
+        while (*q && *q != quote)
+            q++;
+        end = q;
+        if (*q)
+            q++;
+    } else {
+        start = q;
+        while (*q && *q != ',')
+            q++;
+        end = q;
+        while (end > start && isspace((unsigned char)end[-1]))
+            end--;
     }
-    return -1;
+    while (*q && *q != ',')
+        q++;
+    *p = q;
+    *name = start;
+    *len = (size_t)(end - start);
+    return 1;
 }
 
-/* The first family of a CSS font-family list that we have; serif when none. */
-static int family_of_list(const char *list)
+/* Tell once per document about a family no font has (the first family of a list: the one the
+ * stylesheet asked for; later ones are fallbacks and may well be missing). A warning when nothing
+ * of the list was found (the bundled serif stands in); a note (shown with -v) when the list's own
+ * fallback was used, as for the platform fonts web pages name ("Menlo, Consolas, monospace"). */
+static void warn_family(sc_shaper *s, const char *name, size_t len, const sc_face *instead,
+                        sc_severity severity)
 {
-    const char *p = list;
-    while (p && *p) {
-        while (*p == ',' || isspace((unsigned char)*p))
-            p++;
-        if (!*p)
-            break;
-        const char *start, *end;
-        if (*p == '"' || *p == '\'') {
-            char q = *p++;
-            start = p;
-            while (*p && *p != q)
-                p++;
-            end = p;
-            if (*p)
-                p++;
-        } else {
-            start = p;
-            while (*p && *p != ',')
-                p++;
-            end = p;
-            while (end > start && isspace((unsigned char)end[-1]))
-                end--;
-        }
-        /* Collapse inner runs of spaces of unquoted names ("Noto   Serif") by comparing as is:
-         * CSS identifiers sequences keep single spaces in practice. */
-        int fam = family_of_name(start, (size_t)(end - start));
-        if (fam >= 0)
-            return fam;
-        while (*p && *p != ',')
-            p++;
+    size_t i = 0;
+    while (i < s->nwarned_families && !(strlen(s->warned_families[i].name) == len &&
+                                        strncasecmp(s->warned_families[i].name, name, len) == 0))
+        i++;
+    if (i < s->nwarned_families && s->warned_families[i].severity >= severity)
+        return;
+    if (i == s->nwarned_families) {
+        if (i == MAX_WARNED_FAMILIES)
+            return;
+        s->warned_families[i].name = sc_arena_strndup(s->arena, name, len);
+        s->nwarned_families++;
     }
-    return SC_FAMILY_SERIF;
+    s->warned_families[i].severity = severity;
+    if (s->diags)
+        sc_diag_add(s->diags, severity, s->source_name, 0, 0, -1,
+                    "font family '%.*s' not found (bundled, --font-dir, @font-face or installed "
+                    "fonts); using %s",
+                    (int)len, name, instead->family);
+}
+
+/* A face of one name of a family list: a generic name gives a bundled family. NULL: no font. */
+static const sc_face *face_of_name(sc_shaper *s, const char *name, size_t len, int weight,
+                                   int italic)
+{
+    int generic = sc_font_generic_family(name, len);
+    if (generic >= 0)
+        return sc_fontset_pick(s->fonts, generic, weight >= 600, italic);
+    return sc_fontset_family(s->mfonts, name, len, weight, italic, s->diags);
 }
 
 const sc_face *sc_shaper_face_for(sc_shaper *s, const sc_style *style)
 {
     if (!style)
         return sc_fontset_pick(s->fonts, SC_FAMILY_SERIF, 0, 0);
-    int fam;
-    if (style->font_family && style->font_family == s->last_family) {
-        fam = s->last_family_id;
-    } else {
-        fam = family_of_list(style->font_family);
-        s->last_family = style->font_family;
-        s->last_family_id = fam;
+    int weight = style->font_weight > 0 ? style->font_weight : 400;
+    int italic = style->font_italic != 0;
+    if (s->last_face && style->font_family == s->last_family && weight == s->last_weight &&
+        italic == s->last_italic)
+        return s->last_face;
+    const sc_face *face = NULL;
+    const char *p = style->font_family, *name, *first = NULL;
+    size_t len, first_len = 0;
+    int first_found = 0;
+    while (!face && next_family(&p, &name, &len)) {
+        face = face_of_name(s, name, len, weight, italic);
+        if (!first) {
+            first = name;
+            first_len = len;
+            first_found = face != NULL;
+        }
     }
-    return sc_fontset_pick(s->fonts, fam, style->font_weight >= 600, style->font_italic != 0);
+    int found = face != NULL;
+    if (!face) /* nothing of the list: the bundled serif */
+        face = sc_fontset_pick(s->fonts, SC_FAMILY_SERIF, weight >= 600, italic);
+    if (first && first_len > 0 && !first_found)
+        warn_family(s, first, first_len, face, found ? SC_NOTE : SC_WARNING);
+    s->last_family = style->font_family;
+    s->last_weight = weight;
+    s->last_italic = italic;
+    s->last_face = face;
+    return face;
+}
+
+size_t sc_shaper_fallbacks(sc_shaper *s, const sc_style *style, const sc_face *face,
+                           const sc_face **out, size_t cap)
+{
+    size_t n = 0;
+    int weight = face->weight, italic = face->italic;
+    if (style) {
+        weight = style->font_weight > 0 ? style->font_weight : 400;
+        italic = style->font_italic != 0;
+    }
+    /* The rest of the style's family list, then the bundled faces. */
+    const char *p = style ? style->font_family : NULL, *name;
+    size_t len;
+    while (n < cap && next_family(&p, &name, &len)) {
+        const sc_face *f = face_of_name(s, name, len, weight, italic);
+        int seen = !f || f == face;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = out[j] == f;
+        if (!seen)
+            out[n++] = f;
+    }
+    const sc_face *bundled[32];
+    size_t nb = sc_fontset_fallbacks(s->fonts, face, bundled, 32);
+    for (size_t i = 0; i < nb && n < cap; i++) {
+        int seen = bundled[i] == face;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = out[j] == bundled[i];
+        if (!seen)
+            out[n++] = bundled[i];
+    }
+    return n;
+}
+
+const sc_face *sc_shaper_face_for_char(sc_shaper *s, uint32_t cp, const sc_face *like)
+{
+    return sc_fontset_face_for_char(s->mfonts, cp, like, s->diags);
 }
 
 void sc_shaper_warn_missing(sc_shaper *s, uint32_t cp, int source_line)
@@ -173,7 +253,8 @@ void sc_shaper_warn_missing(sc_shaper *s, uint32_t cp, int source_line)
     s->nwarned++;
     if (s->diags)
         sc_diag_add(s->diags, SC_WARNING, s->source_name, source_line, 0, -1,
-                    "no bundled font has the character U+%04X; it is not drawn", (unsigned)cp);
+                    "no font has the character U+%04X (bundled or installed); it is not drawn",
+                    (unsigned)cp);
 }
 
 UBreakIterator *sc_shaper_line_breaker(sc_shaper *s, const char *lang)

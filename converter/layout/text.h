@@ -18,10 +18,21 @@ void sc_face_release(sc_face *face);
 
 /* The face of a bundled family (SC_FAMILY_*) closest to the weight and slant asked for. */
 const sc_face *sc_fontset_pick(const sc_fontset *fs, int family, int bold, int italic);
-/* The faces to try, in order, for a character `face` lacks: the same style in the other families,
- * then every face of the set. Returns the count written to out (at most sc_fontset_count). */
+/* The bundled faces to try, in order, for a character `face` lacks: the same style in the other
+ * bundled families, then every bundled face. Returns the count written to out. */
 size_t sc_fontset_fallbacks(const sc_fontset *fs, const sc_face *face, const sc_face **out,
                             size_t cap);
+/* A generic CSS family (serif, sans-serif, monospace, system-ui ...) -> SC_FAMILY_*, else -1. */
+int sc_font_generic_family(const char *name, size_t len);
+/* The face of a named family closest to `weight` and `italic`: @font-face rules, then the bundled
+ * families, then the font folders, then the installed fonts (fontconfig). NULL when no font
+ * has that family name. Loads the face on first use (the fontset caches it). */
+const sc_face *sc_fontset_family(sc_fontset *fs, const char *name, size_t len, int weight,
+                                 int italic, sc_diag_list *diags);
+/* Last resort for a character no chosen or bundled face has: an installed font that has it, in
+ * the style of `like` (fontconfig's order), NULL when none does. */
+const sc_face *sc_fontset_face_for_char(sc_fontset *fs, uint32_t cp, const sc_face *like,
+                                        sc_diag_list *diags);
 
 /* ---- shaping (shape_cache.c) ---------------------------------------------------------------- */
 
@@ -47,6 +58,10 @@ typedef struct sc_shaped {
  * about characters no font has). */
 const sc_shaped *sc_shape_text(sc_shaper *shaper, const sc_face *face, const char *lang,
                                const char *text, size_t len);
+/* The same with the ligature features (liga, clig, dlig, hlig) off when no_ligatures is set
+ * (font-variant-ligatures: none); cached apart from the default shaping. */
+const sc_shaped *sc_shape_text_opts(sc_shaper *shaper, const sc_face *face, const char *lang,
+                                    const char *text, size_t len, int no_ligatures);
 
 typedef struct sc_shape_stats { size_t lookups, hits, entries; } sc_shape_stats;
 void sc_shaper_stats(const sc_shaper *shaper, sc_shape_stats *out);
@@ -60,6 +75,12 @@ sc_shape_cache *sc_shaper_cache(const sc_shaper *shaper);
 
 const sc_fontset *sc_shaper_fonts(const sc_shaper *shaper);
 sc_arena *sc_shaper_arena(const sc_shaper *shaper);
+/* The faces to try for a character `face` (the style's face) lacks: the other families of the
+ * style's font-family list, then the bundled faces (sc_fontset_fallbacks). */
+size_t sc_shaper_fallbacks(sc_shaper *shaper, const sc_style *style, const sc_face *face,
+                           const sc_face **out, size_t cap);
+/* The last resort for `cp`: an installed font that has it (NULL when none). */
+const sc_face *sc_shaper_face_for_char(sc_shaper *shaper, uint32_t cp, const sc_face *like);
 /* Warn (once per document and character) that no font has `cp`. */
 void sc_shaper_warn_missing(sc_shaper *shaper, uint32_t cp, int source_line);
 /* A line-break iterator for `lang` (kept open by the shaper; ICU's UBreakIterator). */

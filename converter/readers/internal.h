@@ -68,4 +68,8 @@ const char *sc_markdown_plain_inline(sc_document *doc, const char *value);
 size_t sc_read_yaml_front_matter(sc_document *doc, const char *s, size_t len, int *lines,
                                  sc_diag_list *diags);
 
+/* Legacy Vietnamese encodings and fonts (TCVN3/.VnTime, VNI, VPS runs in DOCX/ODT/HTML are
+ * converted with sc_legacy_font_lookup + sc_legacy_font_decode): see legacy.h. */
+#include "legacy.h"
+
 #endif

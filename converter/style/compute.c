@@ -17,6 +17,7 @@ static const sc_computed initial_style = {
         .color = {0, 0, 0},
         .widows = 2,
         .orphans = 2,
+        .list_style_type = SC_LIST_DISC,
     },
     .line_height_factor = 1.4f,
 };
@@ -149,7 +150,74 @@ static void bound_lengths(sc_computed *c)
     for (int e = 0; e < 4; e++) {
         s->margin[e] = bounded(s->margin[e], -MAX_LENGTH_PT, MAX_LENGTH_PT);
         s->padding[e] = bounded(s->padding[e], 0, MAX_LENGTH_PT);
+        s->border[e].width = bounded(s->border[e].width, 0, MAX_LENGTH_PT);
     }
+    s->letter_spacing = bounded(s->letter_spacing, -MAX_LENGTH_PT, MAX_LENGTH_PT);
+}
+
+/* border-*-width, -style, -color of one side (none of them inherit). */
+static sc_border border_side(const sc_compute_ctx *ctx, const sc_computed *parent,
+                             const sc_css_decl *const win[SC_PROP_COUNT], int e, const sc_style *s)
+{
+    sc_border b = {2.25f, SC_BORDER_NONE, s->color}; /* medium, none, currentcolor */
+    const sc_border *pb = &parent->s.border[e];
+    const sc_css_decl *d = win[SC_PROP_BORDER_TOP_STYLE + e];
+    source src = source_of(d, SC_PROP_BORDER_TOP_STYLE + e);
+    if (src == FROM_PARENT)
+        b.style = pb->style;
+    else if (src == FROM_VALUE && d->value.kind == SC_VAL_NUMBER)
+        b.style = (sc_border_style)(int)d->value.num;
+    d = win[SC_PROP_BORDER_TOP_WIDTH + e];
+    src = source_of(d, SC_PROP_BORDER_TOP_WIDTH + e);
+    if (src == FROM_PARENT)
+        b.width = pb->width;
+    else if (src == FROM_VALUE && d->value.kind == SC_VAL_LENGTH)
+        b.width = length(ctx, &d->value, s->font_size, 0);
+    d = win[SC_PROP_BORDER_TOP_COLOR + e];
+    src = source_of(d, SC_PROP_BORDER_TOP_COLOR + e);
+    if (src == FROM_PARENT)
+        b.color = pb->color;
+    else if (src == FROM_VALUE && d->value.kind == SC_VAL_COLOR)
+        b.color = d->value.color;
+    if (b.style == SC_BORDER_NONE)
+        b.width = 0; /* CSS Backgrounds 3, 4.3: no style, no width */
+    return b;
+}
+
+/* The issue 3 properties: borders, breaks inside, hyphens, lists, spacing, ligatures, counters,
+ * named strings. */
+static void compute_more(const sc_compute_ctx *ctx, const sc_computed *parent,
+                         const sc_css_decl *const win[SC_PROP_COUNT], sc_style *s)
+{
+    const sc_style *ps = &parent->s;
+    for (int e = 0; e < 4; e++)
+        s->border[e] = border_side(ctx, parent, win, e, s);
+    s->page_break_inside = (int)number(win[SC_PROP_PAGE_BREAK_INSIDE], SC_PROP_PAGE_BREAK_INSIDE,
+                                       (float)ps->page_break_inside, 0);
+    s->hyphens = (int)number(win[SC_PROP_HYPHENS], SC_PROP_HYPHENS, (float)ps->hyphens, 0);
+    s->list_style_type = (sc_list_style)(int)number(win[SC_PROP_LIST_STYLE_TYPE],
+                                                    SC_PROP_LIST_STYLE_TYPE,
+                                                    (float)ps->list_style_type, SC_LIST_DISC);
+    s->no_ligatures = (int)number(win[SC_PROP_FONT_VARIANT_LIGATURES],
+                                  SC_PROP_FONT_VARIANT_LIGATURES, (float)ps->no_ligatures, 0);
+    const sc_css_decl *d = win[SC_PROP_LETTER_SPACING];
+    source src = source_of(d, SC_PROP_LETTER_SPACING);
+    /* Computed as an absolute length: children inherit the points, not the em. */
+    s->letter_spacing = src == FROM_PARENT ? ps->letter_spacing
+                      : src == FROM_INITIAL || d->value.kind != SC_VAL_LENGTH
+                          ? 0 : length(ctx, &d->value, s->font_size, 0);
+    d = win[SC_PROP_COUNTER_RESET];
+    src = source_of(d, SC_PROP_COUNTER_RESET);
+    s->counter_reset = src == FROM_PARENT ? ps->counter_reset
+                     : src == FROM_VALUE ? d->value.counters : NULL;
+    d = win[SC_PROP_COUNTER_INCREMENT];
+    src = source_of(d, SC_PROP_COUNTER_INCREMENT);
+    s->counter_increment = src == FROM_PARENT ? ps->counter_increment
+                         : src == FROM_VALUE ? d->value.counters : NULL;
+    d = win[SC_PROP_STRING_SET];
+    src = source_of(d, SC_PROP_STRING_SET);
+    s->string_set = src == FROM_PARENT ? ps->string_set
+                  : src == FROM_VALUE ? d->value.strings : NULL;
 }
 
 sc_computed *sc_compute_style(sc_compute_ctx *ctx, const sc_computed *parent,
@@ -221,6 +289,7 @@ sc_computed *sc_compute_style(sc_compute_ctx *ctx, const sc_computed *parent,
     s->display_none = ps->display_none ||
                       (int)number(win[SC_PROP_DISPLAY], SC_PROP_DISPLAY,
                                   (float)ps->display_none, 0);
+    compute_more(ctx, parent, win, s);
     bound_lengths(c);
     return c;
 }

@@ -28,4 +28,9 @@ void sc_compute_init(sc_compute_ctx *ctx, sc_arena *arena, float content_width);
 sc_computed *sc_compute_style(sc_compute_ctx *ctx, const sc_computed *parent,
                               const sc_css_decl *const win[SC_PROP_COUNT]);
 
+/* The computed style of the body (the DOCUMENT node) under the sheets: what page margin boxes
+ * inherit from. Allocated in `arena`. */
+const sc_computed *sc_cascade_body_style(sc_arena *arena, sc_stylesheet *const *sheets,
+                                         size_t nsheets);
+
 #endif

@@ -89,7 +89,10 @@ typedef enum {
     SC_VAL_NUMBER,  /* num */
     SC_VAL_COLOR,   /* color */
     SC_VAL_STRING,  /* str: font-family lists in canonical form */
-    SC_VAL_PAIR     /* num + unit, num2 + unit2 (page size) */
+    SC_VAL_PAIR,    /* num + unit, num2 + unit2 (page size) */
+    SC_VAL_CONTENT, /* content: a list of parts (content, string-set's parts) */
+    SC_VAL_COUNTERS,/* counters: counter-reset / counter-increment entries */
+    SC_VAL_STRINGS  /* strings: string-set entries */
 } sc_css_value_kind;
 
 typedef struct sc_css_value {
@@ -99,6 +102,9 @@ typedef struct sc_css_value {
     sc_css_unit unit, unit2;
     sc_rgb color;
     const char *str;
+    const sc_content_part *content;
+    const sc_counter_op *counters;
+    const sc_string_set *strings;
 } sc_css_value;
 
 typedef enum sc_css_prop {
@@ -127,6 +133,28 @@ typedef enum sc_css_prop {
     SC_PROP_PAGE_BREAK_AFTER,
     SC_PROP_DISPLAY,
     SC_PROP_SIZE, /* @page only */
+    /* issue 3 */
+    SC_PROP_BORDER_TOP_WIDTH,
+    SC_PROP_BORDER_RIGHT_WIDTH,
+    SC_PROP_BORDER_BOTTOM_WIDTH,
+    SC_PROP_BORDER_LEFT_WIDTH,
+    SC_PROP_BORDER_TOP_STYLE,
+    SC_PROP_BORDER_RIGHT_STYLE,
+    SC_PROP_BORDER_BOTTOM_STYLE,
+    SC_PROP_BORDER_LEFT_STYLE,
+    SC_PROP_BORDER_TOP_COLOR,
+    SC_PROP_BORDER_RIGHT_COLOR,
+    SC_PROP_BORDER_BOTTOM_COLOR,
+    SC_PROP_BORDER_LEFT_COLOR,
+    SC_PROP_PAGE_BREAK_INSIDE,
+    SC_PROP_HYPHENS,
+    SC_PROP_LIST_STYLE_TYPE,
+    SC_PROP_LETTER_SPACING,
+    SC_PROP_FONT_VARIANT_LIGATURES,
+    SC_PROP_CONTENT,
+    SC_PROP_COUNTER_RESET,
+    SC_PROP_COUNTER_INCREMENT,
+    SC_PROP_STRING_SET,
     SC_PROP_COUNT
 } sc_css_prop;
 
@@ -148,7 +176,16 @@ typedef struct sc_css_decl {
     int line, column; /* of the property name */
 } sc_css_decl;
 
-typedef enum { SC_DECL_STYLE, SC_DECL_PAGE } sc_css_decl_context;
+typedef enum { SC_DECL_STYLE, SC_DECL_PAGE, SC_DECL_MARGIN_BOX, SC_DECL_FONT_FACE } sc_css_decl_context;
+
+/* A declaration as written (name, value component values, !important), kept for writing the
+ * sheet back as CSS text: shorthands stay shorthands. Only declarations that were accepted. */
+typedef struct sc_css_raw_decl {
+    const char *name;          /* lowercase */
+    const sc_css_cv *value;
+    size_t count;
+    int important;
+} sc_css_raw_decl;
 
 /* Where declarations are collected while a block is parsed. */
 typedef struct sc_css_decl_vec {
@@ -159,11 +196,59 @@ typedef struct sc_css_decl_vec {
 typedef struct sc_css_parser sc_css_parser; /* parse context (arena, diagnostics, name) */
 
 /* Parse one declaration's value (whitespace-trimmed component values, without "!important")
- * for property `name` and append the typed longhand declarations to `out`. Unknown properties
- * and invalid values become warnings at the declaration's position. */
-void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css_cv *value,
-                        size_t count, int important, sc_css_decl_context context,
-                        sc_css_decl_vec *out);
+ * for property `name` and append the typed longhand declarations to `out`. Invalid values become
+ * warnings at the declaration's position; an unknown property a note (once per name and sheet).
+ * Returns 0 when the declaration was accepted. */
+int sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css_cv *value,
+                       size_t count, int important, sc_css_decl_context context,
+                       sc_css_decl_vec *out);
+
+/* A declaration's values without whitespace; commas, slashes stay as tokens. */
+typedef struct sc_css_values {
+    const sc_css_cv *v[64];
+    size_t n;
+} sc_css_values;
+
+/* Value parsers living outside css_properties.c (each reads vals->v[from .. from+n)). */
+int sc_css_parse_border_width(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                              sc_css_value *out);
+int sc_css_parse_border_style(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                              sc_css_value *out);
+int sc_css_parse_border_color(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                              sc_css_value *out);
+/* border, border-top ... border-left: width || style || color; out[0..2] = width, style, colour
+ * (the ones not named reset to their initial values). */
+int sc_css_border_shorthand(sc_css_parser *p, const sc_css_values *vals, sc_css_value out[3]);
+/* A counter style name (list-style-type, counter(name, style)); unknown names are decimal. */
+int sc_css_list_style_by_name(const sc_css_cv *cv, sc_list_style *out);
+const char *sc_css_list_style_name(sc_list_style style);
+int sc_css_parse_break_inside(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                              sc_css_value *out);
+int sc_css_parse_hyphens(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                         sc_css_value *out);
+int sc_css_parse_letter_spacing(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                                sc_css_value *out);
+int sc_css_parse_ligatures(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                           sc_css_value *out);
+int sc_css_parse_list_style_type(sc_css_parser *p, const sc_css_values *vals, size_t from,
+                                 size_t n, sc_css_value *out);
+/* list-style: the type among position and image (only the type is kept). */
+int sc_css_list_style_shorthand(sc_css_parser *p, const sc_css_values *vals, sc_css_value *out);
+int sc_css_parse_content(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                         sc_css_value *out);
+int sc_css_parse_counter_reset(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                               sc_css_value *out);
+int sc_css_parse_counter_increment(sc_css_parser *p, const sc_css_values *vals, size_t from,
+                                   size_t n, sc_css_value *out);
+int sc_css_parse_string_set(sc_css_parser *p, const sc_css_values *vals, size_t from, size_t n,
+                            sc_css_value *out);
+
+/* @font-face descriptors: one declaration into `face` (unknown descriptors are noted). */
+void sc_css_font_face_descriptor(sc_css_parser *p, const sc_css_token *name,
+                                 const sc_css_cv *value, size_t count, sc_font_face_rule *face,
+                                 const char **raw_url);
+/* Say once per sheet that property `name` is unknown (a note, shown with -v). */
+void sc_css_note_unknown(sc_css_parser *p, const sc_css_token *name);
 
 const char *sc_css_prop_name(sc_css_prop prop);
 int sc_css_prop_inherited(sc_css_prop prop);
@@ -180,12 +265,25 @@ int sc_css_ieq(const char *a, const char *b);                 /* ASCII case-inse
 
 /* ---- Selectors (css_selector.c) --------------------------------------------------------------- */
 
-typedef enum { SC_SIMPLE_CLASS, SC_SIMPLE_ID, SC_SIMPLE_ROOT } sc_css_simple_kind;
+typedef enum {
+    SC_SIMPLE_CLASS, SC_SIMPLE_ID, SC_SIMPLE_ROOT, SC_SIMPLE_FIRST_CHILD, SC_SIMPLE_ATTR
+} sc_css_simple_kind;
+
+/* Attribute selector operators: [a], [a=v], [a~=v], [a|=v], [a^=v], [a$=v], [a*=v]. */
+typedef enum {
+    SC_ATTR_EXISTS, SC_ATTR_EQUALS, SC_ATTR_INCLUDES, SC_ATTR_DASH, SC_ATTR_PREFIX,
+    SC_ATTR_SUFFIX, SC_ATTR_SUBSTRING
+} sc_css_attr_op;
 
 typedef struct sc_css_simple {
     sc_css_simple_kind kind;
-    const char *name;
+    const char *name;       /* class, id, attribute name (lowercase) */
+    const char *value;      /* ATTR with an operator */
+    sc_css_attr_op op;
 } sc_css_simple;
+
+/* Which element a selector styles: the element itself or one of its pseudo-elements. */
+typedef enum { SC_PSEUDO_NONE, SC_PSEUDO_BEFORE, SC_PSEUDO_AFTER } sc_css_pseudo;
 
 typedef enum { SC_COMB_NONE, SC_COMB_DESCENDANT, SC_COMB_CHILD } sc_css_combinator;
 
@@ -202,6 +300,7 @@ typedef struct sc_css_selector {
     sc_css_compound *compounds; /* left to right */
     size_t ncompounds;
     unsigned specificity;       /* (ids << 16) | (classes << 8) | types, each capped at 255 */
+    sc_css_pseudo pseudo;       /* ::before / ::after at the end of the selector */
 } sc_css_selector;
 
 /* Parse a selector list from a rule's prelude. -1 (with a warning) when any selector is invalid:
@@ -214,6 +313,10 @@ int sc_css_parse_selectors(sc_css_parser *p, const sc_css_token *start, const sc
  * `html` root above the DOCUMENT node (= body), so `html` rules and `:root` work as in HTML. */
 int sc_css_selector_matches(const sc_css_selector *sel, const sc_node *node);
 
+/* A node's attribute as selectors and attr() see it: the source attributes, plus id, class,
+ * href (links) and src (images) from the node's fields. NULL when absent. */
+const char *sc_css_node_attr(const sc_node *node, const char *name);
+
 /* ---- Stylesheets ------------------------------------------------------------------------------ */
 
 typedef struct sc_css_style_rule {
@@ -222,7 +325,20 @@ typedef struct sc_css_style_rule {
     sc_css_decl *decls;
     size_t ndecls;
     int line, column;
+    const sc_css_cv *prelude;   /* the selectors as written (for serializing) */
+    size_t nprelude;
+    sc_css_raw_decl *raw;       /* the accepted declarations as written */
+    size_t nraw;
 } sc_css_style_rule;
+
+/* A margin box inside @page (@top-left ... @bottom-right). */
+typedef struct sc_css_margin_rule {
+    sc_margin_box_pos pos;
+    sc_css_decl *decls;
+    size_t ndecls;
+    sc_css_raw_decl *raw;
+    size_t nraw;
+} sc_css_margin_rule;
 
 /* SC_PAGE_FIRST, SC_PAGE_LEFT, SC_PAGE_RIGHT, SC_PAGE_BLANK: see style.h */
 
@@ -231,7 +347,17 @@ typedef struct sc_css_page_rule {
     sc_css_decl *decls;
     size_t ndecls;
     int line, column;
+    sc_css_raw_decl *raw;
+    size_t nraw;
+    sc_css_margin_rule *boxes;
+    size_t nboxes;
 } sc_css_page_rule;
+
+/* An @font-face rule: the public record plus the url as written (for serializing). */
+typedef struct sc_css_font_face {
+    sc_font_face_rule *face;
+    const char *raw_url;
+} sc_css_font_face;
 
 struct sc_stylesheet {
     const char *name;
@@ -239,13 +365,30 @@ struct sc_stylesheet {
     size_t nrules;
     sc_css_page_rule *pages;
     size_t npages;
+    sc_font_face_rule *font_faces; /* linked in source order */
+    sc_css_font_face *faces;       /* the same, with what serializing needs */
+    size_t nfaces;
 };
+
+/* Property names already reported unknown in this sheet. */
+typedef struct sc_css_seen_name {
+    const char *name;
+    struct sc_css_seen_name *next;
+} sc_css_seen_name;
 
 struct sc_css_parser {
     sc_arena *arena;
     sc_diag_list *diags;
     const char *name;
+    sc_css_seen_name *unknown;  /* unknown properties already noted */
+    /* When set (inline style="" declarations), every message is placed here instead of at the
+     * token's position inside the attribute's text. */
+    const char *at_file;
+    int at_line, at_column;
 };
+
+/* Parse a declaration list (the inside of a style="" attribute) into typed declarations. */
+void sc_css_parse_inline(sc_css_parser *p, const char *css, size_t len, sc_css_decl_vec *out);
 
 /* A warning at a token's position. */
 void sc_css_warn(sc_css_parser *p, const sc_css_token *at, const char *fmt, ...)

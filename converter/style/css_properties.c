@@ -6,11 +6,7 @@
 #include "../base/buf.h"
 #include "css.h"
 
-/* Values with their whitespace removed; commas and slashes stay as tokens. */
-typedef struct values {
-    const sc_css_cv *v[64];
-    size_t n;
-} values;
+typedef sc_css_values values;
 
 typedef int (*value_parser)(sc_css_parser *p, const values *vals, size_t from, size_t n,
                             sc_css_value *out);
@@ -358,10 +354,11 @@ static int parse_break(sc_css_parser *p, const values *vals, size_t from, size_t
                        sc_css_value *out)
 {
     (void)p;
-    /* page-break-* and break-* values together: 1 forces a page break, -1 avoids one. */
+    /* page-break-* and break-* values together: 1 forces a page break, 2 and 3 force one to a
+     * left or right page, -1 avoids one (recto is right and verso left: text runs left to right). */
     static const char *const names[] = {"auto", "always", "page", "left", "right", "recto",
                                         "verso", "avoid", "avoid-page", "avoid-column", "column"};
-    static const int codes[] = {0, 1, 1, 1, 1, 1, 1, -1, -1, 0, 0};
+    static const int codes[] = {0, 1, 1, 2, 3, 3, 2, -1, -1, 0, 0};
     return KEYWORDS(names, codes);
 }
 
@@ -434,7 +431,7 @@ static int parse_size(sc_css_parser *p, const values *vals, size_t from, size_t 
 
 /* ---- The table -------------------------------------------------------------------------------- */
 
-enum { CTX_STYLE = 1, CTX_PAGE = 2 };
+enum { CTX_STYLE = 1, CTX_PAGE = 2, CTX_BOX = 4 }; /* BOX: @page margin boxes */
 
 typedef struct prop_def {
     const char *name;
@@ -445,12 +442,12 @@ typedef struct prop_def {
 } prop_def;
 
 static const prop_def longhands[] = {
-    {"font-family", SC_PROP_FONT_FAMILY, 1, CTX_STYLE, parse_font_family},
-    {"font-size", SC_PROP_FONT_SIZE, 1, CTX_STYLE, parse_font_size},
-    {"font-weight", SC_PROP_FONT_WEIGHT, 1, CTX_STYLE, parse_font_weight},
-    {"font-style", SC_PROP_FONT_STYLE, 1, CTX_STYLE, parse_font_style},
-    {"line-height", SC_PROP_LINE_HEIGHT, 1, CTX_STYLE, parse_line_height},
-    {"text-align", SC_PROP_TEXT_ALIGN, 1, CTX_STYLE, parse_text_align},
+    {"font-family", SC_PROP_FONT_FAMILY, 1, CTX_STYLE | CTX_BOX, parse_font_family},
+    {"font-size", SC_PROP_FONT_SIZE, 1, CTX_STYLE | CTX_BOX, parse_font_size},
+    {"font-weight", SC_PROP_FONT_WEIGHT, 1, CTX_STYLE | CTX_BOX, parse_font_weight},
+    {"font-style", SC_PROP_FONT_STYLE, 1, CTX_STYLE | CTX_BOX, parse_font_style},
+    {"line-height", SC_PROP_LINE_HEIGHT, 1, CTX_STYLE | CTX_BOX, parse_line_height},
+    {"text-align", SC_PROP_TEXT_ALIGN, 1, CTX_STYLE | CTX_BOX, parse_text_align},
     {"text-indent", SC_PROP_TEXT_INDENT, 1, CTX_STYLE, parse_text_indent},
     {"margin-top", SC_PROP_MARGIN_TOP, 0, CTX_STYLE | CTX_PAGE, parse_margin},
     {"margin-right", SC_PROP_MARGIN_RIGHT, 0, CTX_STYLE | CTX_PAGE, parse_margin},
@@ -460,16 +457,38 @@ static const prop_def longhands[] = {
     {"padding-right", SC_PROP_PADDING_RIGHT, 0, CTX_STYLE, parse_padding},
     {"padding-bottom", SC_PROP_PADDING_BOTTOM, 0, CTX_STYLE, parse_padding},
     {"padding-left", SC_PROP_PADDING_LEFT, 0, CTX_STYLE, parse_padding},
-    {"color", SC_PROP_COLOR, 1, CTX_STYLE, parse_color},
+    {"color", SC_PROP_COLOR, 1, CTX_STYLE | CTX_BOX, parse_color},
     {"white-space", SC_PROP_WHITE_SPACE, 1, CTX_STYLE, parse_white_space},
-    {"vertical-align", SC_PROP_VERTICAL_ALIGN, 0, CTX_STYLE, parse_vertical_align},
-    {"text-decoration", SC_PROP_TEXT_DECORATION, 0, CTX_STYLE, parse_text_decoration},
+    {"vertical-align", SC_PROP_VERTICAL_ALIGN, 0, CTX_STYLE | CTX_BOX, parse_vertical_align},
+    {"text-decoration", SC_PROP_TEXT_DECORATION, 0, CTX_STYLE | CTX_BOX, parse_text_decoration},
     {"widows", SC_PROP_WIDOWS, 1, CTX_STYLE, parse_positive_integer},
     {"orphans", SC_PROP_ORPHANS, 1, CTX_STYLE, parse_positive_integer},
     {"page-break-before", SC_PROP_PAGE_BREAK_BEFORE, 0, CTX_STYLE, parse_break},
     {"page-break-after", SC_PROP_PAGE_BREAK_AFTER, 0, CTX_STYLE, parse_break},
     {"display", SC_PROP_DISPLAY, 0, CTX_STYLE, parse_display},
     {"size", SC_PROP_SIZE, 0, CTX_PAGE, parse_size},
+    {"border-top-width", SC_PROP_BORDER_TOP_WIDTH, 0, CTX_STYLE, sc_css_parse_border_width},
+    {"border-right-width", SC_PROP_BORDER_RIGHT_WIDTH, 0, CTX_STYLE, sc_css_parse_border_width},
+    {"border-bottom-width", SC_PROP_BORDER_BOTTOM_WIDTH, 0, CTX_STYLE, sc_css_parse_border_width},
+    {"border-left-width", SC_PROP_BORDER_LEFT_WIDTH, 0, CTX_STYLE, sc_css_parse_border_width},
+    {"border-top-style", SC_PROP_BORDER_TOP_STYLE, 0, CTX_STYLE, sc_css_parse_border_style},
+    {"border-right-style", SC_PROP_BORDER_RIGHT_STYLE, 0, CTX_STYLE, sc_css_parse_border_style},
+    {"border-bottom-style", SC_PROP_BORDER_BOTTOM_STYLE, 0, CTX_STYLE, sc_css_parse_border_style},
+    {"border-left-style", SC_PROP_BORDER_LEFT_STYLE, 0, CTX_STYLE, sc_css_parse_border_style},
+    {"border-top-color", SC_PROP_BORDER_TOP_COLOR, 0, CTX_STYLE, sc_css_parse_border_color},
+    {"border-right-color", SC_PROP_BORDER_RIGHT_COLOR, 0, CTX_STYLE, sc_css_parse_border_color},
+    {"border-bottom-color", SC_PROP_BORDER_BOTTOM_COLOR, 0, CTX_STYLE, sc_css_parse_border_color},
+    {"border-left-color", SC_PROP_BORDER_LEFT_COLOR, 0, CTX_STYLE, sc_css_parse_border_color},
+    {"page-break-inside", SC_PROP_PAGE_BREAK_INSIDE, 0, CTX_STYLE, sc_css_parse_break_inside},
+    {"hyphens", SC_PROP_HYPHENS, 1, CTX_STYLE, sc_css_parse_hyphens},
+    {"list-style-type", SC_PROP_LIST_STYLE_TYPE, 1, CTX_STYLE, sc_css_parse_list_style_type},
+    {"letter-spacing", SC_PROP_LETTER_SPACING, 1, CTX_STYLE | CTX_BOX, sc_css_parse_letter_spacing},
+    {"font-variant-ligatures", SC_PROP_FONT_VARIANT_LIGATURES, 1, CTX_STYLE | CTX_BOX,
+     sc_css_parse_ligatures},
+    {"content", SC_PROP_CONTENT, 0, CTX_STYLE | CTX_BOX, sc_css_parse_content},
+    {"counter-reset", SC_PROP_COUNTER_RESET, 0, CTX_STYLE, sc_css_parse_counter_reset},
+    {"counter-increment", SC_PROP_COUNTER_INCREMENT, 0, CTX_STYLE, sc_css_parse_counter_increment},
+    {"string-set", SC_PROP_STRING_SET, 0, CTX_STYLE, sc_css_parse_string_set},
 };
 
 /* Other names for longhands (CSS Fragmentation 3 and Text Decoration 3). */
@@ -477,7 +496,12 @@ static const struct { const char *name; sc_css_prop prop; } aliases[] = {
     {"break-before", SC_PROP_PAGE_BREAK_BEFORE},
     {"break-after", SC_PROP_PAGE_BREAK_AFTER},
     {"text-decoration-line", SC_PROP_TEXT_DECORATION},
+    {"break-inside", SC_PROP_PAGE_BREAK_INSIDE},
+    {"-webkit-hyphens", SC_PROP_HYPHENS},
 };
+
+_Static_assert(sizeof longhands / sizeof *longhands == SC_PROP_COUNT,
+               "the table lists every property, in the enum's order");
 
 const char *sc_css_prop_name(sc_css_prop prop)
 {
@@ -568,11 +592,49 @@ static const prop_def *find_longhand(const char *name)
     return NULL;
 }
 
-void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css_cv *value,
-                        size_t count, int important, sc_css_decl_context context,
-                        sc_css_decl_vec *out)
+/* Shorthands: which longhands a name sets. */
+typedef enum {
+    SH_NONE, SH_MARGIN, SH_PADDING, SH_FONT, SH_BORDER, SH_BORDER_SIDE, SH_BORDER_WIDTH,
+    SH_BORDER_STYLE, SH_BORDER_COLOR, SH_LIST_STYLE
+} shorthand;
+
+static shorthand shorthand_of(const char *prop, int *side)
 {
-    unsigned ctx = context == SC_DECL_PAGE ? CTX_PAGE : CTX_STYLE;
+    static const char *const sides[4] = {"border-top", "border-right", "border-bottom",
+                                         "border-left"};
+    *side = 0;
+    for (int e = 0; e < 4; e++)
+        if (sc_css_ieq(prop, sides[e])) {
+            *side = e;
+            return SH_BORDER_SIDE;
+        }
+    return sc_css_ieq(prop, "margin")       ? SH_MARGIN
+         : sc_css_ieq(prop, "padding")      ? SH_PADDING
+         : sc_css_ieq(prop, "font")         ? SH_FONT
+         : sc_css_ieq(prop, "border")       ? SH_BORDER
+         : sc_css_ieq(prop, "border-width") ? SH_BORDER_WIDTH
+         : sc_css_ieq(prop, "border-style") ? SH_BORDER_STYLE
+         : sc_css_ieq(prop, "border-color") ? SH_BORDER_COLOR
+         : sc_css_ieq(prop, "list-style")   ? SH_LIST_STYLE : SH_NONE;
+}
+
+/* The contexts a shorthand is allowed in. */
+static unsigned shorthand_contexts(shorthand sh)
+{
+    switch (sh) {
+    case SH_NONE: return 0;
+    case SH_MARGIN: return CTX_STYLE | CTX_PAGE;
+    case SH_FONT: return CTX_STYLE | CTX_BOX;
+    default: return CTX_STYLE;
+    }
+}
+
+int sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css_cv *value,
+                       size_t count, int important, sc_css_decl_context context,
+                       sc_css_decl_vec *out)
+{
+    unsigned ctx = context == SC_DECL_PAGE ? CTX_PAGE
+                 : context == SC_DECL_MARGIN_BOX ? CTX_BOX : CTX_STYLE;
     values vals = {.n = 0};
     int bad_token = 0;
     for (size_t i = 0; i < count; i++) {
@@ -588,17 +650,19 @@ void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css
         vals.v[vals.n++] = cv;
     }
     const char *prop = name->value;
-    int is_margin = sc_css_ieq(prop, "margin"), is_padding = sc_css_ieq(prop, "padding");
-    int is_font = sc_css_ieq(prop, "font");
-    const prop_def *def = find_longhand(prop);
-    if ((!def || !(def->contexts & ctx)) &&
-        !(is_margin || (ctx == CTX_STYLE && (is_padding || is_font)))) {
-        if (def || (context == SC_DECL_PAGE && (is_padding || is_font)))
+    int side;
+    shorthand sh = shorthand_of(prop, &side);
+    const prop_def *def = sh == SH_NONE ? find_longhand(prop) : NULL;
+    unsigned allowed = def ? def->contexts : shorthand_contexts(sh);
+    if (!(allowed & ctx)) {
+        if (allowed)
             sc_css_warn(p, name, "property '%s' does not apply %s; ignored", prop,
-                        context == SC_DECL_PAGE ? "inside @page" : "outside @page");
+                        context == SC_DECL_PAGE ? "inside @page"
+                        : context == SC_DECL_MARGIN_BOX ? "inside a page margin box"
+                                                        : "outside @page");
         else
-            sc_css_warn(p, name, "unknown property '%s'; ignored", prop);
-        return;
+            sc_css_note_unknown(p, name);
+        return -1;
     }
     for (size_t i = 0; i < vals.n; i++) {
         const sc_css_cv *cv = vals.v[i];
@@ -606,12 +670,12 @@ void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css
             (sc_css_ieq(cv->tok->value, "var") || sc_css_ieq(cv->tok->value, "calc") ||
              sc_css_ieq(cv->tok->value, "env"))) {
             sc_css_warn(p, cv->tok, "%s() is not supported; '%s' ignored", cv->tok->value, prop);
-            return;
+            return -1;
         }
     }
     if (vals.n == 0 || bad_token) {
         sc_css_warn(p, name, "invalid value for '%s'; declaration ignored", prop);
-        return;
+        return -1;
     }
     /* CSS-wide keywords apply to every longhand of a shorthand. */
     static const char *const wide[] = {"inherit", "initial", "unset", "revert"};
@@ -625,16 +689,31 @@ void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css
     static const sc_css_prop fonts[5] = {SC_PROP_FONT_STYLE, SC_PROP_FONT_WEIGHT,
                                          SC_PROP_FONT_SIZE, SC_PROP_LINE_HEIGHT,
                                          SC_PROP_FONT_FAMILY};
+    /* border: the widths, styles and colours of the four sides, in that order. */
+    sc_css_prop borders[12];
+    for (int k = 0; k < 12; k++)
+        borders[k] = (sc_css_prop)(SC_PROP_BORDER_TOP_WIDTH + k);
+    sc_css_prop one_side[3] = {SC_PROP_BORDER_TOP_WIDTH + side, SC_PROP_BORDER_TOP_STYLE + side,
+                               SC_PROP_BORDER_TOP_COLOR + side};
     const sc_css_prop *targets = NULL;
     size_t ntargets = 1;
-    if (is_margin || is_padding) {
-        targets = is_margin ? margins : paddings;
-        ntargets = 4;
-    } else if (is_font) {
-        targets = fonts;
-        ntargets = 5;
+    switch (sh) {
+    case SH_MARGIN: targets = margins; ntargets = 4; break;
+    case SH_PADDING: targets = paddings; ntargets = 4; break;
+    case SH_FONT: targets = fonts; ntargets = 5; break;
+    case SH_BORDER: targets = borders; ntargets = 12; break;
+    case SH_BORDER_SIDE: targets = one_side; ntargets = 3; break;
+    case SH_BORDER_WIDTH: targets = borders; ntargets = 4; break;
+    case SH_BORDER_STYLE: targets = borders + 4; ntargets = 4; break;
+    case SH_BORDER_COLOR: targets = borders + 8; ntargets = 4; break;
+    case SH_LIST_STYLE: {
+        static const sc_css_prop list_type = SC_PROP_LIST_STYLE_TYPE;
+        targets = &list_type;
+        break;
     }
-    sc_css_value v[5];
+    case SH_NONE: break;
+    }
+    sc_css_value v[12];
     int rc;
     if (w >= 0) {
         memset(&v[0], 0, sizeof v[0]);
@@ -642,19 +721,33 @@ void sc_css_declaration(sc_css_parser *p, const sc_css_token *name, const sc_css
         for (size_t i = 1; i < ntargets; i++)
             v[i] = v[0];
         rc = 0;
-    } else if (is_margin || is_padding) {
-        rc = box_shorthand(p, &vals, is_margin ? parse_margin : parse_padding, v);
-    } else if (is_font) {
-        rc = font_shorthand(p, &vals, v);
     } else {
-        rc = def->parse(p, &vals, 0, vals.n, &v[0]);
+        switch (sh) {
+        case SH_MARGIN: rc = box_shorthand(p, &vals, parse_margin, v); break;
+        case SH_PADDING: rc = box_shorthand(p, &vals, parse_padding, v); break;
+        case SH_FONT: rc = font_shorthand(p, &vals, v); break;
+        case SH_BORDER_WIDTH: rc = box_shorthand(p, &vals, sc_css_parse_border_width, v); break;
+        case SH_BORDER_STYLE: rc = box_shorthand(p, &vals, sc_css_parse_border_style, v); break;
+        case SH_BORDER_COLOR: rc = box_shorthand(p, &vals, sc_css_parse_border_color, v); break;
+        case SH_BORDER_SIDE: rc = sc_css_border_shorthand(p, &vals, v); break;
+        case SH_BORDER: {
+            sc_css_value wsc[3];
+            rc = sc_css_border_shorthand(p, &vals, wsc);
+            for (int k = 0; k < 12; k++)
+                v[k] = wsc[k / 4];
+            break;
+        }
+        case SH_LIST_STYLE: rc = sc_css_list_style_shorthand(p, &vals, &v[0]); break;
+        default: rc = def->parse(p, &vals, 0, vals.n, &v[0]); break;
+        }
     }
     if (rc == -2)
-        return; /* the parser already said what is wrong */
+        return -1; /* the parser already said what is wrong */
     if (rc != 0) {
         sc_css_warn(p, name, "invalid value for '%s'; declaration ignored", prop);
-        return;
+        return -1;
     }
     for (size_t i = 0; i < ntargets; i++)
         emit(p, out, name, targets ? targets[i] : def->prop, &v[i], important);
+    return 0;
 }

@@ -1,5 +1,6 @@
-/* css_selector.c — selector lists (Selectors Level 3 subset): type, universal, class, id, :root,
- * descendant and child combinators; specificity; matching against document nodes. */
+/* css_selector.c — selector lists (Selectors Level 3 subset): type, universal, class, id,
+ * attribute, :root, :first-child, ::before/::after, descendant and child combinators;
+ * specificity; matching against document nodes. */
 #include <string.h>
 
 #include "css.h"
@@ -55,13 +56,67 @@ static void push_compound(sc_arena *a, compound_vec *v, sc_css_compound c)
     v->items[v->count++] = c;
 }
 
-/* Parse one compound selector starting at cvs[*i]; returns -1 (after a warning) when invalid. */
+/* [name], [name=value], [name~=value] ...: the contents of a [] block (Selectors 3, 6.3). */
+static int parse_attribute(sc_css_parser *p, const sc_css_cv *block, sc_css_simple *out)
+{
+    const sc_css_cv *v[5];
+    size_t n = 0;
+    for (size_t i = 0; i < block->count; i++) {
+        if (is_tok(&block->items[i], SC_TOK_WHITESPACE))
+            continue;
+        if (n == 5)
+            goto bad;
+        v[n++] = &block->items[i];
+    }
+    memset(out, 0, sizeof *out);
+    out->kind = SC_SIMPLE_ATTR;
+    if (n < 1 || !is_tok(v[0], SC_TOK_IDENT))
+        goto bad;
+    out->name = lowercase(p->arena, v[0]->tok->value);
+    out->op = SC_ATTR_EXISTS;
+    if (n == 1)
+        return 0;
+    size_t k = 1;
+    static const struct { uint32_t c; sc_css_attr_op op; } ops[] = {
+        {'~', SC_ATTR_INCLUDES}, {'|', SC_ATTR_DASH}, {'^', SC_ATTR_PREFIX},
+        {'$', SC_ATTR_SUFFIX},   {'*', SC_ATTR_SUBSTRING}};
+    if (is_delim(v[k], '=')) {
+        out->op = SC_ATTR_EQUALS;
+        k++;
+    } else {
+        size_t o = 0;
+        while (o < sizeof ops / sizeof *ops && !is_delim(v[k], ops[o].c))
+            o++;
+        /* The operator's two characters must touch: "~=" is two tokens in a row. */
+        if (o == sizeof ops / sizeof *ops || k + 1 >= n || !is_delim(v[k + 1], '=') ||
+            v[k + 1]->tok != v[k]->tok + 1)
+            goto bad;
+        out->op = ops[o].op;
+        k += 2;
+    }
+    if (k >= n || !(is_tok(v[k], SC_TOK_IDENT) || is_tok(v[k], SC_TOK_STRING)))
+        goto bad;
+    out->value = v[k]->tok->value;
+    k++;
+    /* A trailing "i" or "s" flag (Selectors 4): case sensitivity is kept as written. */
+    if (k < n && (sc_css_ident_is(v[k], "i") || sc_css_ident_is(v[k], "s")))
+        k++;
+    if (k == n)
+        return 0;
+bad:
+    sc_css_warn(p, block->tok, "invalid attribute selector; rule skipped");
+    return -1;
+}
+
+/* Parse one compound selector starting at cvs[*i]; returns -1 (after a warning) when invalid.
+ * A pseudo-element (::before, ::after, or the old :before, :after) ends it; *pseudo says which. */
 static int parse_compound(sc_css_parser *p, const sc_css_cv *cvs, size_t n, size_t *i,
-                          sc_css_compound *out, unsigned spec[3])
+                          sc_css_compound *out, unsigned spec[3], sc_css_pseudo *pseudo)
 {
     simple_vec simples = {0};
     size_t k = *i;
     memset(out, 0, sizeof *out);
+    *pseudo = SC_PSEUDO_NONE;
     if (k < n && is_tok(&cvs[k], SC_TOK_IDENT)) {
         out->element = lowercase(p->arena, cvs[k].tok->value);
         spec[2]++;
@@ -71,12 +126,18 @@ static int parse_compound(sc_css_parser *p, const sc_css_cv *cvs, size_t n, size
     }
     while (k < n) {
         const sc_css_cv *cv = &cvs[k];
+        if (*pseudo != SC_PSEUDO_NONE &&
+            (is_tok(cv, SC_TOK_HASH) || is_delim(cv, '.') || is_tok(cv, SC_TOK_COLON) ||
+             (cv->kind == SC_CV_BLOCK && cv->tok->type == SC_TOK_LBRACKET))) {
+            sc_css_warn(p, cv->tok, "nothing may follow a pseudo-element; rule skipped");
+            return -1;
+        }
         if (is_tok(cv, SC_TOK_HASH)) {
             if (!cv->tok->hash_id) {
                 sc_css_warn(p, cv->tok, "invalid id selector '#%s'", cv->tok->value);
                 return -1;
             }
-            push_simple(p->arena, &simples, (sc_css_simple){SC_SIMPLE_ID, cv->tok->value});
+            push_simple(p->arena, &simples, (sc_css_simple){SC_SIMPLE_ID, cv->tok->value, NULL, 0});
             spec[0]++;
             k++;
         } else if (is_delim(cv, '.')) {
@@ -84,22 +145,31 @@ static int parse_compound(sc_css_parser *p, const sc_css_cv *cvs, size_t n, size
                 sc_css_warn(p, cv->tok, "expected a class name after '.'");
                 return -1;
             }
-            push_simple(p->arena, &simples, (sc_css_simple){SC_SIMPLE_CLASS, cvs[k + 1].tok->value});
+            push_simple(p->arena, &simples, (sc_css_simple){SC_SIMPLE_CLASS, cvs[k + 1].tok->value, NULL, 0});
             spec[1]++;
             k += 2;
         } else if (is_tok(cv, SC_TOK_COLON)) {
-            if (k + 1 < n && is_tok(&cvs[k + 1], SC_TOK_COLON)) {
-                const char *name = k + 2 < n && cvs[k + 2].kind != SC_CV_BLOCK
-                                       ? cvs[k + 2].tok->value : "";
+            int two = k + 1 < n && is_tok(&cvs[k + 1], SC_TOK_COLON);
+            size_t at = k + 1 + (size_t)two;
+            const char *name = at < n && is_tok(&cvs[at], SC_TOK_IDENT) ? cvs[at].tok->value : NULL;
+            if (name && (sc_css_ieq(name, "before") || sc_css_ieq(name, "after"))) {
+                *pseudo = sc_css_ieq(name, "before") ? SC_PSEUDO_BEFORE : SC_PSEUDO_AFTER;
+                spec[2]++; /* a pseudo-element counts as a type */
+                k = at + 1;
+                continue;
+            }
+            if (two) {
                 sc_css_warn(p, cv->tok, "pseudo-element '::%s' is not supported; rule skipped",
-                            name);
+                            at < n && cvs[at].kind != SC_CV_BLOCK ? cvs[at].tok->value : "");
                 return -1;
             }
-            if (k + 1 < n && is_tok(&cvs[k + 1], SC_TOK_IDENT)) {
-                const char *name = cvs[k + 1].tok->value;
+            if (name) {
                 char *lower = lowercase(p->arena, name);
-                if (strcmp(lower, "root") == 0) {
-                    push_simple(p->arena, &simples, (sc_css_simple){SC_SIMPLE_ROOT, lower});
+                sc_css_simple_kind kind = strcmp(lower, "root") == 0          ? SC_SIMPLE_ROOT
+                                        : strcmp(lower, "first-child") == 0   ? SC_SIMPLE_FIRST_CHILD
+                                                                              : SC_SIMPLE_CLASS;
+                if (kind != SC_SIMPLE_CLASS) {
+                    push_simple(p->arena, &simples, (sc_css_simple){kind, lower, NULL, 0});
                     spec[1]++;
                     k += 2;
                     continue;
@@ -115,8 +185,12 @@ static int parse_compound(sc_css_parser *p, const sc_css_cv *cvs, size_t n, size
             sc_css_warn(p, cv->tok, "expected a pseudo-class name after ':'");
             return -1;
         } else if (cv->kind == SC_CV_BLOCK && cv->tok->type == SC_TOK_LBRACKET) {
-            sc_css_warn(p, cv->tok, "attribute selectors are not supported; rule skipped");
-            return -1;
+            sc_css_simple attr;
+            if (parse_attribute(p, cv, &attr) != 0)
+                return -1;
+            push_simple(p->arena, &simples, attr);
+            spec[1]++;
+            k++;
         } else {
             break;
         }
@@ -138,14 +212,19 @@ static int parse_complex(sc_css_parser *p, const sc_css_cv *cvs, size_t n, sc_cs
     unsigned spec[3] = {0, 0, 0}; /* ids, classes and pseudo-classes, types */
     size_t i = 0;
     sc_css_combinator comb = SC_COMB_NONE;
+    sc_css_pseudo pseudo = SC_PSEUDO_NONE;
     for (;;) {
         sc_css_compound c;
-        if (parse_compound(p, cvs, n, &i, &c, spec) != 0)
+        if (parse_compound(p, cvs, n, &i, &c, spec, &pseudo) != 0)
             return -1;
         c.comb = comb;
         push_compound(p->arena, &compounds, c);
         if (i == n)
             break;
+        if (pseudo != SC_PSEUDO_NONE) {
+            sc_css_warn(p, cvs[i].tok, "a pseudo-element must end the selector; rule skipped");
+            return -1;
+        }
         /* A combinator: whitespace, or ">" with optional whitespace around it. */
         int ws = 0;
         while (i < n && is_tok(&cvs[i], SC_TOK_WHITESPACE)) {
@@ -179,6 +258,7 @@ static int parse_complex(sc_css_parser *p, const sc_css_cv *cvs, size_t n, sc_cs
     out->compounds = compounds.items;
     out->ncompounds = compounds.count;
     out->specificity = spec[0] << 16 | spec[1] << 8 | spec[2];
+    out->pseudo = pseudo;
     return 0;
 }
 
@@ -242,6 +322,57 @@ static int has_class(const char *list, const char *name)
     return 0;
 }
 
+const char *sc_css_node_attr(const sc_node *n, const char *name)
+{
+    if (!n)
+        return NULL;
+    const char *v = sc_node_attr(n, name);
+    if (v)
+        return v;
+    if (strcmp(name, "id") == 0)
+        return n->id;
+    if (strcmp(name, "class") == 0)
+        return n->class_name;
+    if (strcmp(name, "href") == 0 && n->type == SC_NODE_LINK)
+        return n->url;
+    if (strcmp(name, "src") == 0 && n->type == SC_NODE_IMAGE)
+        return n->url;
+    if (strcmp(name, "title") == 0 && (n->type == SC_NODE_LINK || n->type == SC_NODE_IMAGE))
+        return n->title;
+    if (strcmp(name, "lang") == 0)
+        return n->lang;
+    return NULL;
+}
+
+static int attr_matches(const sc_css_simple *s, const char *v)
+{
+    if (!v)
+        return 0;
+    size_t vl = strlen(v), sl = s->value ? strlen(s->value) : 0;
+    switch (s->op) {
+    case SC_ATTR_EXISTS: return 1;
+    case SC_ATTR_EQUALS: return strcmp(v, s->value) == 0;
+    case SC_ATTR_INCLUDES: return has_class(v, s->value);
+    case SC_ATTR_DASH:
+        return strncmp(v, s->value, sl) == 0 && (v[sl] == '\0' || v[sl] == '-');
+    case SC_ATTR_PREFIX: return sl && strncmp(v, s->value, sl) == 0;
+    case SC_ATTR_SUFFIX: return sl && vl >= sl && strcmp(v + vl - sl, s->value) == 0;
+    case SC_ATTR_SUBSTRING: return sl && strstr(v, s->value) != NULL;
+    }
+    return 0;
+}
+
+/* :first-child: no element before it among its siblings (text does not count). */
+static int is_first_child(const sc_node *n)
+{
+    if (!n->parent)
+        return 0; /* the body: the head comes before it in HTML */
+    for (const sc_node *s = n->prev; s; s = s->prev)
+        if (sc_node_element(s) && s->type != SC_NODE_HTML_BLOCK && s->type != SC_NODE_HTML_INLINE)
+            return 0; /* raw HTML is kept for the record only: no element of the output */
+    return 1;
+}
+
 static int compound_matches(const sc_css_compound *c, const sc_node *n)
 {
     if (c->element) {
@@ -262,6 +393,14 @@ static int compound_matches(const sc_css_compound *c, const sc_node *n)
             break;
         case SC_SIMPLE_ROOT:
             if (n != &html_root)
+                return 0;
+            break;
+        case SC_SIMPLE_FIRST_CHILD:
+            if (n == &html_root || !is_first_child(n))
+                return 0;
+            break;
+        case SC_SIMPLE_ATTR:
+            if (n == &html_root || !attr_matches(s, sc_css_node_attr(n, s->name)))
                 return 0;
             break;
         }

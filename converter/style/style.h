@@ -82,8 +82,8 @@ typedef struct sc_style {
     int vertical_align;      /* 0 baseline, 1 super, -1 sub */
     int text_decoration;     /* bit 1 underline, bit 2 line-through */
     int widows, orphans;     /* >= 1 */
-    int page_break_before;   /* 1 = always */
-    int page_break_after;    /* 1 = always, -1 = avoid */
+    int page_break_before;   /* 1 = always, 2 = to a left page, 3 = to a right page, -1 = avoid */
+    int page_break_after;    /* 1 = always, 2 = to a left page, 3 = to a right page, -1 = avoid */
     int display_none;        /* display: none */
     /* issue 3 */
     sc_border border[4];     /* indexed by sc_edge */
@@ -131,9 +131,11 @@ typedef struct sc_font_face_rule {
 
 typedef struct sc_stylesheet sc_stylesheet;
 
-/* Parse CSS text. Syntax errors and unknown properties become warnings with file:line:column in
- * `diags` (never errors): the rest of the sheet still applies, as in browsers. The sheet lives in
- * `arena`. `name` is used in diagnostics. */
+/* Parse CSS text. Syntax errors and invalid values become warnings with file:line:column in
+ * `diags` (never errors): the rest of the sheet still applies, as in browsers. An unknown property
+ * is skipped and noted once per name as an SC_NOTE "unknown property 'foo' (file:line:col)" (the
+ * position is in the message; the note has no file of its own). The sheet lives in `arena`.
+ * `name` is used in diagnostics and is the path @font-face urls are resolved against. */
 sc_stylesheet *sc_stylesheet_parse(sc_arena *arena, const char *css, size_t len, const char *name,
                                    sc_diag_list *diags);
 
@@ -141,6 +143,10 @@ sc_stylesheet *sc_stylesheet_parse(sc_arena *arena, const char *css, size_t len,
  * node->style for every node. Root defaults: the initial values of CSS (16px = 12pt font size is
  * NOT used: the initial font-size is 11pt, line-height 1.4, font-family serif). */
 void sc_style_apply(sc_document *doc, sc_stylesheet *const *sheets, size_t nsheets);
+/* The same, with the warnings about the document's inline style="" declarations (placed at the
+ * document's name and the node's line) added to `diags` (may be NULL). */
+void sc_style_apply_diags(sc_document *doc, sc_stylesheet *const *sheets, size_t nsheets,
+                          sc_diag_list *diags);
 
 /* The @page size and margins the sheets declare (A4 and 2.5 cm margins when they declare none). */
 void sc_style_page_setup(sc_stylesheet *const *sheets, size_t nsheets, sc_page_setup *out);

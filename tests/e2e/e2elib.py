@@ -341,6 +341,42 @@ def strip_title_block(words, block):
     return words[k:], found
 
 
+def pandoc_notes(md_path):
+    """The footnotes pandoc -t plain writes at the end: [(number, words)] in order."""
+    text = pandoc_plain(md_path, False)
+    m = re.search(r"(?m)^\[1\] ", text)
+    if not m:
+        return []
+    parts = re.split(r"(?m)^\[(\d+)\] ", text[m.start():])
+    return [(int(parts[i]), normalise_markdown_words(parts[i + 1].split(), drop_bracket_markers=True))
+            for i in range(1, len(parts) - 1, 2)]
+
+
+def notes_to_end(md_path, got, hyphenation=False):
+    """Moves each footnote (its `N.` and its words, where they stand in one piece in `got`, as at
+    the foot of a page) to the end, in order, as pandoc -t plain has them. Notes not found in one
+    piece stay where they are (the comparison then names the difference)."""
+    moved = []
+    for number, words in pandoc_notes(md_path):
+        for k in range(len(got)):
+            if got[k] != "%d." % number:
+                continue
+            i, j = 0, k + 1
+            while i < len(words) and j < len(got):
+                if got[j] == words[i]:
+                    i, j = i + 1, j + 1
+                elif (hyphenation and got[j].endswith("-") and j + 1 < len(got)
+                      and got[j][:-1] + got[j + 1] == words[i]):
+                    i, j = i + 1, j + 2
+                else:
+                    break
+            if i == len(words) and words:
+                moved += got[k:j]
+                got = got[:k] + got[j:]
+                break
+    return got + moved
+
+
 def compare_markdown(md_path, got_words, dropped_dashes=None, hyphenation=False, list_numbers=True, joinable=None):
     """Compares the words of a typeset Markdown sample (PDF or EPUB text) with pandoc -t plain's; the
     text may open with the metadata title block (title, author, date) or not.
@@ -348,6 +384,8 @@ def compare_markdown(md_path, got_words, dropped_dashes=None, hyphenation=False,
     expected = pandoc_plain_words(md_path, list_numbers)
     notes = len(set(re.findall(r"\[(\d+)\]", pandoc_plain(md_path, False))))
     got = normalise_markdown_words(got_words)
+    # A PDF sets each footnote at the foot of its reference's page; pandoc puts them all at the end.
+    got = notes_to_end(md_path, got, hyphenation)
     plain = compare_words(expected, got, footnote_markers=notes, dropped_dashes=dropped_dashes,
                           hyphenation=hyphenation, joinable=joinable)
     if plain is None:

@@ -524,20 +524,22 @@ int main(int argc, char **argv)
     mkdir(dir, 0777);
 
     sc_document *full = full_document();
-    write_epub(full, dir, "full", MODIFIED, 2);
+    /* 3 warnings: the two links the book cannot hold, and the picture hinh.png, which a document
+     * without a folder cannot package (its alt text stands in) */
+    write_epub(full, dir, "full", MODIFIED, 3);
     write_expected(dir, "full", full);
-    write_epub(full, dir, "full-again", MODIFIED, 2);
+    write_epub(full, dir, "full-again", MODIFIED, 3);
     check_same_bytes(dir, "full", "full-again");
     /* ZIP times are local times: the bytes must not depend on the time zone */
     setenv("TZ", "America/New_York", 1);
     tzset();
-    write_epub(full, dir, "full-tz", MODIFIED, 2);
+    write_epub(full, dir, "full-tz", MODIFIED, 3);
     setenv("TZ", "Asia/Ho_Chi_Minh", 1);
     tzset();
-    write_epub(full, dir, "full-tz2", MODIFIED, 2);
+    write_epub(full, dir, "full-tz2", MODIFIED, 3);
     check_same_bytes(dir, "full", "full-tz");
     check_same_bytes(dir, "full", "full-tz2");
-    write_epub(full, dir, "full-later", MODIFIED + 86400 * 400, 2);
+    write_epub(full, dir, "full-later", MODIFIED + 86400 * 400, 3);
     check_failure_leaves_nothing(full, dir);
     sc_document_free(full);
 

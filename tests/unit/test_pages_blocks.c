@@ -251,8 +251,18 @@ static int test_footnotes(sc_fontset *fonts)
         FAIL("texts not found");
     plast = last.page;
     pnote = note.page;
-    if (pnote < plast || (pnote == plast && note.run->y <= last.run->y))
-        FAIL("the note is not after the last paragraph");
+    if (pnote != pref || plast == pnote)
+        FAIL("the note is on page %zu, its reference on page %zu (want the same page, before "
+             "the last paragraph's page %zu)", pnote + 1, pref + 1, plast + 1);
+    /* At the foot: below every line of body text on its page, near the text area's bottom. */
+    for (size_t i = 0; i < lay->pages[pnote].nitems; i++) {
+        const sc_item *it = &lay->pages[pnote].items[i];
+        if (it->kind == SC_ITEM_GLYPHS && it->u.glyphs.size > 9.5f && !fx_is_folio(&ps, &it->u.glyphs) &&
+            it->u.glyphs.y >= note.run->y)
+            FAIL("body text at y %.1f below the note at y %.1f", it->u.glyphs.y, note.run->y);
+    }
+    if (note.run->y < ps.height - ps.margin[SC_EDGE_BOTTOM] - 30)
+        FAIL("the note (y %.1f) is not at the foot of the page", note.run->y);
     if (pdef != pnote || pback != pnote || d->u.dest.y > note.run->y)
         FAIL("the note's destination and back link are not at the note");
     if (note.run->size > 9.01f)
@@ -270,7 +280,7 @@ static int test_footnotes(sc_fontset *fonts)
     sc_layout_free(lay);
     sc_document_free(doc);
     sc_diag_clear(&diags);
-    printf("footnotes: at the end (page %zu), linked both ways\n", pnote + 1);
+    printf("footnotes: at the foot of page %zu with the reference, linked both ways\n", pnote + 1);
     return 0;
 }
 
@@ -294,7 +304,11 @@ static int test_table(sc_fontset *fonts)
     sc_diag_init(&diags);
     sc_document *doc = fx_doc();
     sc_style *st = fx_style(doc, 10, 1.3f);
-    sc_node *t = fx_node(doc, doc->root, SC_NODE_TABLE, st);
+    /* the rules default.css draws: above the table, under each cell */
+    sc_style *tst = fx_style(doc, 10, 1.3f);
+    tst->border[SC_EDGE_TOP] = (sc_border){0.5f, SC_BORDER_SOLID, {0, 0, 0}};
+    st->border[SC_EDGE_BOTTOM] = (sc_border){0.5f, SC_BORDER_SOLID, {0, 0, 0}};
+    sc_node *t = fx_node(doc, doc->root, SC_NODE_TABLE, tst);
     row(doc, t, st, 1, "Tên", "Số lượng", "Ghi chú");
     row(doc, t, st, 0, "Táo", "12", "Ngắn.");
     row(doc, t, st, 0, "Lê", "3456",

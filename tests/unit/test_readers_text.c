@@ -294,14 +294,17 @@ static void test_format_names(void)
     CHECK_INT(sc_input_format_from_name("x.mdown"), SC_INPUT_MARKDOWN);
     CHECK_INT(sc_input_format_from_name("x.txt"), SC_INPUT_TEXT);
     CHECK_INT(sc_input_format_from_name("x.text"), SC_INPUT_TEXT);
-    CHECK_INT(sc_input_format_from_name("x.html"), SC_INPUT_AUTO);
+    CHECK_INT(sc_input_format_from_name("x.html"), SC_INPUT_HTML);
+    CHECK_INT(sc_input_format_from_name("x.DOCX"), SC_INPUT_DOCX);
+    CHECK_INT(sc_input_format_from_name("x.pdf"), SC_INPUT_AUTO);
     CHECK_INT(sc_input_format_from_name("dir.md/file"), SC_INPUT_AUTO);
     CHECK_INT(sc_input_format_from_name("-"), SC_INPUT_AUTO);
     CHECK_INT(sc_input_format_from_option("md"), SC_INPUT_MARKDOWN);
     CHECK_INT(sc_input_format_from_option("markdown"), SC_INPUT_MARKDOWN);
     CHECK_INT(sc_input_format_from_option("txt"), SC_INPUT_TEXT);
     CHECK_INT(sc_input_format_from_option("text"), SC_INPUT_TEXT);
-    CHECK_INT(sc_input_format_from_option("docx"), SC_INPUT_AUTO);
+    CHECK_INT(sc_input_format_from_option("docx"), SC_INPUT_DOCX);
+    CHECK_INT(sc_input_format_from_option("rtf"), SC_INPUT_AUTO);
     /* AUTO reads plain text: '#' stays text */
     read_result r = read_str("# not a heading\n", SC_INPUT_AUTO);
     char *dump = dump_tree(r.doc, 0);

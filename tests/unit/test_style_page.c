@@ -107,9 +107,10 @@ int main(void)
         CHECK_INT(s->pages[1].ndecls, 4);
     }
 
-    /* Warnings: bad page selectors, properties that do not belong in @page, margin boxes. */
+    /* Warnings: bad page selectors, properties that do not belong in @page, side margin boxes
+     * (the top and bottom ones are drawn). */
     s = parse(a, "@page :middle { size: A4 }\n@page { color: red; size: A9; margin: 1cm;\n"
-                 "  @top-center { content: 'x' } }", 4);
+                 "  @top-center { content: 'x' } @left-middle { content: 'y' } }", 4);
     sc_style_page_setup(&s, 1, &ps);
     CHECK_NEAR(ps.width, 595.276);
     CHECK_NEAR(ps.margin[SC_EDGE_LEFT], CM(1));

@@ -32,7 +32,10 @@ typedef struct tl_ctx {
 static inline int tl_open(tl_ctx *c)
 {
     sc_diag_init(&c->diags);
-    c->fonts = sc_fontset_load(SAPCHU_SOURCE_DIR "/fonts", &c->diags);
+    /* The bundled fonts only: what the tests expect must not depend on the installed fonts
+     * (tests/unit/test_fonts.c covers those). */
+    sc_font_options fo = {.fonts_dir = SAPCHU_SOURCE_DIR "/fonts", .no_system_fonts = 1};
+    c->fonts = sc_fontset_load_opts(&fo, &c->diags);
     if (!c->fonts) {
         fprintf(stderr, "FAIL: cannot load the bundled fonts from %s/fonts\n", SAPCHU_SOURCE_DIR);
         return -1;

@@ -112,6 +112,18 @@ static int render(ep_book *b, ep_entry *entries)
     sc_buf *css = next_entry(entries, &n, "EPUB/style.css", 0);
     if (b->opts->css && b->opts->css_len)
         sc_buf_append(css, b->opts->css, b->opts->css_len);
+    for (size_t i = 0; i < b->opts->nfonts; i++) {
+        const sc_epub_font *f = &b->opts->fonts[i];
+        const char *name = sc_arena_printf(b->arena, "EPUB/fonts/%s", f->name);
+        if (sc_buf_read_file(next_entry(entries, &n, name, 0), f->path, 64u << 20) != 0) {
+            sc_diag_error(b->diags, f->path, "cannot read the font to embed in the EPUB");
+            return -1;
+        }
+    }
+    for (int i = 0; i < b->nimages; i++) /* pictures: already compressed, stored */
+        sc_buf_append(next_entry(entries, &n, sc_arena_printf(b->arena, "EPUB/%s",
+                                                              b->images[i].href), 1),
+                      b->images[i].data, b->images[i].len);
     for (int i = 0; i < b->nfiles; i++) {
         const char *name = sc_arena_printf(b->arena, "EPUB/%s", b->files[i].name);
         sc_buf *out = next_entry(entries, &n, name, 0);
@@ -152,8 +164,9 @@ int sc_epub_write(const sc_document *doc, const sc_epub_options *opts, const cha
         book.lang = "und";
     }
     ep_plan(&book);
+    ep_images_collect(&book);
 
-    int cap = 6 + book.nfiles;
+    int cap = 6 + book.nfiles + (int)opts->nfonts + book.nimages;
     ep_entry *entries = sc_arena_calloc(book.arena, (size_t)cap, sizeof *entries);
     int n = render(&book, entries);
     int rc = -1;

@@ -30,6 +30,16 @@ typedef struct ep_anchor {
 
 typedef struct ep_map ep_map; /* open-addressing hash: pointer or string keys -> ep_anchor */
 
+/* A picture packaged as EPUB/<href> (epub_images.c). */
+typedef struct ep_image {
+    const char *key;          /* resource name or real path: one file per picture */
+    const char *href;         /* "images/img001.png", relative to EPUB/ */
+    const char *id;           /* manifest id */
+    const char *mime;         /* "image/png" / "image/jpeg" */
+    const unsigned char *data;
+    size_t len;
+} ep_image;
+
 typedef struct ep_book {
     const sc_document *doc;
     const sc_epub_options *opts;
@@ -50,6 +60,10 @@ typedef struct ep_book {
     int nnotes;
 
     ep_map *by_node, *by_source_id, *out_ids;
+
+    ep_image *images;         /* packaged pictures in document order (epub_images.c) */
+    int nimages, images_cap;
+    ep_map *image_of;         /* IMAGE node -> its ep_image */
 } ep_book;
 
 /* Split the document into files and give every anchor its id. Returns 0 (cannot fail on input). */
@@ -69,6 +83,11 @@ const char *ep_href(const ep_book *book, const ep_anchor *a, int from_file);
 /* Heading (or any subtree) text as it should appear in nav, NCX and <title>: text and code
  * literals, breaks as spaces, white space collapsed, note references left out. Arena-owned. */
 const char *ep_plain_text(const ep_book *book, const sc_node *node);
+
+/* Find the pictures to package (warnings for those that cannot be); after ep_plan. */
+void ep_images_collect(ep_book *book);
+/* The packaged picture an IMAGE node shows; NULL: its alt text stands in. */
+const ep_image *ep_image_of(const ep_book *book, const sc_node *img);
 
 /* ---- maps (epub_map.c) ----------------------------------------------------------------------- */
 

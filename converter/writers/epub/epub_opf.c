@@ -179,6 +179,14 @@ int ep_write_opf(const ep_book *b, sc_buf *out)
     item(&x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
     item(&x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
     item(&x, "css", "style.css", "text/css", NULL);
+    for (size_t i = 0; i < b->opts->nfonts; i++) {
+        char fid[32];
+        snprintf(fid, sizeof fid, "font%zu", i + 1);
+        item(&x, fid, sc_arena_printf(b->arena, "fonts/%s", b->opts->fonts[i].name),
+             b->opts->fonts[i].media_type, NULL);
+    }
+    for (int i = 0; i < b->nimages; i++)
+        item(&x, b->images[i].id, b->images[i].href, b->images[i].mime, NULL);
     for (int i = 0; i < b->nfiles; i++)
         item(&x, file_id(b, i, id, sizeof id), b->files[i].name, "application/xhtml+xml", NULL);
     ep_end(&x);

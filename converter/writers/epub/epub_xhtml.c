@@ -1,6 +1,6 @@
 /* epub_xhtml.c — the XHTML of the content files: the document tree's blocks and inlines as
  * XHTML5 elements, written through xmlTextWriter. Links to anchors are rewritten to the file that
- * holds them; images (not packaged yet) show their alt text. */
+ * holds them; packaged images are <img> (epub_images.c), others show their alt text. */
 #include <string.h>
 #include <strings.h>
 
@@ -162,6 +162,18 @@ static void wrapped(const ep_book *b, ep_xml *x, int file, const sc_node *n, con
     ep_end(x);
 }
 
+/* A packaged picture: <img> with its alt text (ep_plain_text) and title. */
+static void image(const ep_book *b, ep_xml *x, const sc_node *n)
+{
+    ep_start(x, "img");
+    ep_attr(x, "src", ep_image_of(b, n)->href);
+    ep_attr(x, "alt", ep_plain_text(b, n));
+    if (n->title && *n->title)
+        ep_attr(x, "title", n->title);
+    common_attrs(x, n);
+    ep_end(x);
+}
+
 static void write_inline(const ep_book *b, ep_xml *x, int file, const sc_node *n, int in_link)
 {
     switch (n->type) {
@@ -206,7 +218,11 @@ static void write_inline(const ep_book *b, ep_xml *x, int file, const sc_node *n
         break;
     }
     case SC_NODE_IMAGE:
-        /* Images are not packaged yet: the alt text stands in, so no resource is missing. */
+        if (ep_image_of(b, n)) {
+            image(b, x, n);
+            break;
+        }
+        /* A picture not packaged (epub_images.c warned): the alt text stands in. */
         ep_start(x, "span");
         common_attrs(x, n);
         if (n->title && *n->title)
@@ -271,6 +287,15 @@ static void code_block(ep_xml *x, const sc_node *n)
     ep_end(x);
 }
 
+static void span_attr(ep_xml *x, const char *name, int span, int max)
+{
+    if (span <= 1)
+        return;
+    char v[16];
+    snprintf(v, sizeof v, "%d", span < max ? span : max);
+    ep_attr(x, name, v);
+}
+
 static void table_cells(const ep_book *b, ep_xml *x, int file, const sc_node *row)
 {
     static const char *const aligns[] = {NULL, "text-align: left", "text-align: center",
@@ -283,6 +308,8 @@ static void table_cells(const ep_book *b, ep_xml *x, int file, const sc_node *ro
         ep_start(x, row->is_header ? "th" : "td");
         if ((unsigned)c->align < 4 && aligns[c->align])
             ep_attr(x, "style", aligns[c->align]);
+        span_attr(x, "colspan", c->colspan, 1000);  /* HTML's own limits on spans */
+        span_attr(x, "rowspan", c->rowspan, 65534);
         common_attrs(x, c);
         ep_write_inlines(b, x, file, c);
         ep_end(x);
@@ -401,6 +428,15 @@ void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
         break;
     case SC_NODE_TABLE:
         table(b, x, file, n);
+        break;
+    case SC_NODE_FIGURE:
+        container(b, x, file, n, "figure");
+        break;
+    case SC_NODE_FIGCAPTION:
+        ep_start(x, "figcaption");
+        common_attrs(x, n);
+        ep_write_inlines(b, x, file, n);
+        ep_end(x);
         break;
     case SC_NODE_TABLE_ROW:
     case SC_NODE_TABLE_CELL: /* outside a table: their text */

@@ -60,6 +60,8 @@ typedef struct sc_pdf_state {
     HPDF_Page *pages;        /* [layout->npages] */
     sc_pdf_dest *dests;      /* sorted by name */
     size_t ndests;
+    struct sc_pdf_image *images; /* pictures loaded so far, one per key (pdf_images.c) */
+    size_t nimages, images_cap;
 } sc_pdf_state;
 
 /* pdf_writer.c: report a failure (libharu's recorded error, or `what` alone). Returns -1. */
@@ -99,6 +101,9 @@ int sc_pdf_draw_rule(sc_pdf_state *st, sc_pdf_page_ctx *pc, const sc_item *item)
 int sc_pdf_draw_rect(sc_pdf_state *st, sc_pdf_page_ctx *pc, const sc_item *item);
 /* Close the text object if one is open (before paths, and at the end of a page). */
 int sc_pdf_end_text(sc_pdf_state *st, sc_pdf_page_ctx *pc);
+
+/* pdf_images.c: a picture into its box (loaded once per key; EXIF orientation applied). */
+int sc_pdf_draw_image(sc_pdf_state *st, sc_pdf_page_ctx *pc, const sc_item *item);
 
 /* pdf_nav.c: destinations, link annotations, the outline. */
 int sc_pdf_collect_dests(sc_pdf_state *st);

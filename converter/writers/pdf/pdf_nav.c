@@ -151,18 +151,22 @@ int sc_pdf_add_page_labels(sc_pdf_state *st)
     const sc_layout *L = st->layout;
     int plain = 1;
     for (size_t p = 0; p < L->npages && plain; p++)
-        plain = L->pages[p].number == (int)p + 1;
+        plain = L->pages[p].number == (int)p + 1 && !L->pages[p].roman;
     if (plain)
         return 0; /* viewers number pages 1.. by themselves */
-    /* A label range starts wherever the printed folio does not follow the one before; pages
-     * without a folio (number 0) are front matter: i, ii, iii ... */
+    /* A label range starts wherever the printed folio does not follow the one before or its style
+     * changes; roman pages (sc_page.roman) and pages without a folio (number 0) are front matter:
+     * i, ii, iii ... */
     for (size_t p = 0; p < L->npages; p++) {
         int n = L->pages[p].number, prev = p > 0 ? L->pages[p - 1].number : -1;
-        if (p > 0 && ((n > 0 && prev > 0 && n == prev + 1) || (n <= 0 && prev <= 0)))
+        int roman = n <= 0 || L->pages[p].roman;
+        int prev_roman = p > 0 && (prev <= 0 || L->pages[p - 1].roman);
+        if (p > 0 && roman == prev_roman &&
+            ((n > 0 && prev > 0 && n == prev + 1) || (n <= 0 && prev <= 0)))
             continue;
         HPDF_STATUS rc = HPDF_AddPageLabel(st->pdf, (HPDF_UINT)p,
-                                           n > 0 ? HPDF_PAGE_NUM_STYLE_DECIMAL
-                                                 : HPDF_PAGE_NUM_STYLE_LOWER_ROMAN,
+                                           roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+                                                 : HPDF_PAGE_NUM_STYLE_DECIMAL,
                                            n > 0 ? (HPDF_UINT)n : 1, NULL);
         if (rc != HPDF_OK)
             return sc_pdf_fail(st, "adding page labels failed");

@@ -2,7 +2,8 @@
  *   1. glyph pass (fonts, glyphs, ToUnicode text)      pdf_glyphs.c
  *   2. every page created (links need later pages)     here
  *   3. fonts embedded, complete                         pdf_fonts.c
- *   4. pages drawn: text, rules, rectangles, links      pdf_text.c, pdf_graphics.c, pdf_nav.c
+ *   4. pages drawn: text, rules, rectangles, links,     pdf_text.c, pdf_graphics.c, pdf_nav.c,
+ *      pictures                                         pdf_images.c
  *   5. outline, metadata, save                          pdf_nav.c, pdf_meta.c
  * libharu reports errors through a handler; ours records the first one in this call's state
  * (errors are sticky in libharu: once one happened, we stop and report it). */
@@ -54,8 +55,10 @@ static int draw_page(sc_pdf_state *st, size_t p)
         case SC_ITEM_LINK:
             rc = sc_pdf_add_link(st, p, it);
             break;
+        case SC_ITEM_IMAGE:
+            rc = sc_pdf_draw_image(st, &pc, it);
+            break;
         case SC_ITEM_DEST:
-        case SC_ITEM_IMAGE: /* images arrive with issue 4 */
             break;
         }
         if (rc)

@@ -1,0 +1,281 @@
+/* counters.c — CSS generated content: counters (counter-reset / counter-increment with CSS
+ * scoping) evaluated over the whole tree in document order, and the text of each element's
+ * ::before / ::after content (strings, counter(), counters(), attr()). The block builder asks for
+ * the text when it lays the element out, in whatever order that happens (footnotes come last). */
+#include "counters.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "flow.h"
+
+typedef struct instance {
+    const char *name;
+    int value;
+    const sc_node *scope; /* popped when this node is left: the creator's parent */
+} instance;
+
+typedef struct generated {
+    const sc_node *node;
+    const char *before, *after;
+} generated;
+
+struct sc_counters {
+    sc_arena *arena;
+    instance *stack;
+    size_t n, cap;
+    generated *map;       /* open addressing by node pointer (lookups only: order-independent) */
+    size_t nmap, capmap;
+};
+
+/* ---- number formats ------------------------------------------------------------------------- */
+
+void sc_counter_format(int n, sc_list_style style, char *buf, size_t cap)
+{
+    if (!cap)
+        return;
+    switch (style) {
+    case SC_LIST_NONE:
+        buf[0] = '\0';
+        return;
+    case SC_LIST_DISC:
+        snprintf(buf, cap, "\xE2\x80\xA2"); /* • */
+        return;
+    case SC_LIST_CIRCLE:
+        snprintf(buf, cap, "\xE2\x97\xA6"); /* ◦ */
+        return;
+    case SC_LIST_SQUARE:
+        snprintf(buf, cap, "\xE2\x96\xAA"); /* ▪ */
+        return;
+    default: /* numbers: written as the folios are (footer.c) */
+        break;
+    }
+    sc_format_number(n, style, buf, cap);
+}
+
+/* ---- scopes --------------------------------------------------------------------------------- */
+
+static instance *innermost(sc_counters *cs, const char *name)
+{
+    for (size_t i = cs->n; i > 0; i--)
+        if (strcmp(cs->stack[i - 1].name, name) == 0)
+            return &cs->stack[i - 1];
+    return NULL;
+}
+
+static instance *push(sc_counters *cs, const char *name, int value, const sc_node *scope)
+{
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 16;
+        cs->stack = sc_arena_realloc(cs->arena, cs->stack, cs->cap * sizeof *cs->stack,
+                                     cap * sizeof *cs->stack);
+        cs->cap = cap;
+    }
+    instance *in = &cs->stack[cs->n++];
+    in->name = name;
+    in->value = value;
+    in->scope = scope;
+    return in;
+}
+
+static void enter(sc_counters *cs, const sc_node *n, const sc_style *st)
+{
+    for (const sc_counter_op *op = st->counter_reset; op; op = op->next) {
+        if (!op->name)
+            continue;
+        /* A sibling's counter of that name is replaced, not nested (CSS 2.1 12.4.1). */
+        instance *in = innermost(cs, op->name);
+        if (in && in->scope == n->parent)
+            in->value = op->value;
+        else
+            push(cs, op->name, op->value, n->parent);
+    }
+    for (const sc_counter_op *op = st->counter_increment; op; op = op->next) {
+        if (!op->name)
+            continue;
+        instance *in = innermost(cs, op->name);
+        if (!in) /* incrementing a counter nobody reset creates it here */
+            in = push(cs, op->name, 0, n->parent);
+        in->value += op->value;
+    }
+}
+
+static void leave(sc_counters *cs, const sc_node *n)
+{
+    while (cs->n > 0 && cs->stack[cs->n - 1].scope == n)
+        cs->n--;
+}
+
+/* ---- content text --------------------------------------------------------------------------- */
+
+static const char *attr_of(const sc_node *n, const char *name)
+{
+    const char *v = sc_node_attr(n, name);
+    if (v)
+        return v;
+    if (strcmp(name, "id") == 0)
+        return n->id;
+    if (strcmp(name, "class") == 0)
+        return n->class_name;
+    if (strcmp(name, "href") == 0 && n->type == SC_NODE_LINK)
+        return n->url;
+    if (strcmp(name, "src") == 0 && n->type == SC_NODE_IMAGE)
+        return n->url;
+    if (strcmp(name, "title") == 0)
+        return n->title;
+    if (strcmp(name, "lang") == 0)
+        return n->lang;
+    return NULL;
+}
+
+static const char *content_text(sc_counters *cs, const sc_node *n, const sc_content_part *parts)
+{
+    sc_buf b;
+    sc_buf_init(&b);
+    char num[64];
+    for (const sc_content_part *p = parts; p; p = p->next) {
+        switch (p->kind) {
+        case SC_CONTENT_STRING:
+            if (p->text)
+                sc_buf_puts(&b, p->text);
+            break;
+        case SC_CONTENT_COUNTER: {
+            instance *in = p->name ? innermost(cs, p->name) : NULL;
+            sc_counter_format(in ? in->value : 0, p->list_style, num, sizeof num);
+            sc_buf_puts(&b, num);
+            break;
+        }
+        case SC_CONTENT_COUNTERS: {
+            int any = 0;
+            for (size_t i = 0; p->name && i < cs->n; i++) {
+                if (strcmp(cs->stack[i].name, p->name) != 0)
+                    continue;
+                if (any && p->text)
+                    sc_buf_puts(&b, p->text);
+                sc_counter_format(cs->stack[i].value, p->list_style, num, sizeof num);
+                sc_buf_puts(&b, num);
+                any = 1;
+            }
+            if (!any) {
+                sc_counter_format(0, p->list_style, num, sizeof num);
+                sc_buf_puts(&b, num);
+            }
+            break;
+        }
+        case SC_CONTENT_ATTR: {
+            const char *v = p->name ? attr_of(n, p->name) : NULL;
+            if (v)
+                sc_buf_puts(&b, v);
+            break;
+        }
+        default: /* string(), content(), page counters: only margin boxes and string-set */
+            break;
+        }
+    }
+    const char *out = b.len ? sc_arena_strndup(cs->arena, b.data, b.len) : NULL;
+    sc_buf_free(&b);
+    return out;
+}
+
+static size_t slot_of(const sc_counters *cs, const sc_node *n)
+{
+    size_t h = (size_t)(((uintptr_t)n >> 4) * 0x9E3779B97F4A7C15ULL);
+    return h & (cs->capmap - 1);
+}
+
+static generated *find(const sc_counters *cs, const sc_node *n)
+{
+    if (!cs || !cs->capmap)
+        return NULL;
+    for (size_t i = slot_of(cs, n);; i = (i + 1) & (cs->capmap - 1)) {
+        if (!cs->map[i].node)
+            return NULL;
+        if (cs->map[i].node == n)
+            return &cs->map[i];
+    }
+}
+
+static generated *slot(sc_counters *cs, const sc_node *n)
+{
+    if ((cs->nmap + 1) * 2 > cs->capmap) {
+        size_t cap = cs->capmap ? cs->capmap * 2 : 64;
+        generated *old = cs->map;
+        size_t oldcap = cs->capmap;
+        cs->map = sc_arena_calloc(cs->arena, cap, sizeof *cs->map);
+        cs->capmap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].node)
+                *slot(cs, old[i].node) = old[i];
+    }
+    size_t i = slot_of(cs, n);
+    while (cs->map[i].node && cs->map[i].node != n)
+        i = (i + 1) & (cs->capmap - 1);
+    if (!cs->map[i].node) {
+        cs->map[i].node = n;
+        cs->nmap++;
+    }
+    return &cs->map[i];
+}
+
+/* The elements styles see (TEXT and SOFT_BREAK share their parent's style). */
+static const sc_style *element_style(const sc_node *n)
+{
+    return n->style && sc_node_element(n) ? n->style : NULL;
+}
+
+sc_counters *sc_counters_build(const sc_document *doc, sc_arena *arena)
+{
+    sc_counters *cs = sc_arena_calloc(arena, 1, sizeof *cs);
+    cs->arena = arena;
+    const sc_node *root = doc->root;
+    const sc_node *n = root;
+    while (n) {
+        const sc_style *st = element_style(n);
+        int skip = st && st->display_none; /* display: none elements count nothing */
+        if (st && !skip) {
+            enter(cs, n, st);
+            if (st->before) {
+                const char *t = content_text(cs, n, st->before);
+                if (t)
+                    slot(cs, n)->before = t;
+            }
+        }
+        if (n->first_child && !skip) {
+            n = n->first_child;
+            continue;
+        }
+        /* Leave n and every ancestor whose last child it was. */
+        while (n) {
+            const sc_style *ls = element_style(n);
+            if (ls && !ls->display_none && ls->after) {
+                const char *t = content_text(cs, n, ls->after);
+                if (t)
+                    slot(cs, n)->after = t;
+            }
+            leave(cs, n);
+            if (n == root) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    return cs;
+}
+
+const char *sc_counters_before(const sc_counters *cs, const sc_node *n)
+{
+    const generated *g = find(cs, n);
+    return g ? g->before : NULL;
+}
+
+const char *sc_counters_after(const sc_counters *cs, const sc_node *n)
+{
+    const generated *g = find(cs, n);
+    return g ? g->after : NULL;
+}
