@@ -1,7 +1,8 @@
 /* image.c — what a picture file says about itself: format, pixel size, resolution and EXIF
- * orientation, read with bounds checks on every offset. A PNG is also decoded once with libpng
- * (row by row, errors caught with setjmp): libharu's PNG loader uses libpng without catching
- * its errors, so only pictures that decode cleanly here may reach it. */
+ * orientation, read with bounds checks on every offset. Each picture is also decoded once (libpng
+ * row by row; libjpeg at an eighth of the size, which still reads every coded bit), errors caught
+ * with setjmp and never printed: libharu's PNG loader uses libpng without catching its errors, and
+ * embeds JPEGs unread, so only pictures that decode cleanly here may reach it. */
 #include "image.h"
 
 #include <setjmp.h>
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 
 static int fail(char *why, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -120,6 +123,63 @@ static int check_size(sc_image_info *info, char *why, size_t ws)
 
 /* ---- JPEG ---------------------------------------------------------------------------------- */
 
+typedef struct jpeg_guard {
+    struct jpeg_error_mgr pub; /* first: libjpeg hands back a pointer to it */
+    jmp_buf jmp;
+    int damaged;               /* a warning that the coded data is corrupt */
+    char msg[JMSG_LENGTH_MAX];
+} jpeg_guard;
+
+static void jpeg_on_error(j_common_ptr cinfo)
+{
+    jpeg_guard *g = (jpeg_guard *)cinfo->err;
+    cinfo->err->format_message(cinfo, g->msg);
+    longjmp(g->jmp, 1);
+}
+
+/* Library code never prints: warnings are kept. Stray bytes between segments are harmless (many
+ * cameras write them); any other corrupt-data warning makes the picture damaged. */
+static void jpeg_on_message(j_common_ptr cinfo, int level)
+{
+    jpeg_guard *g = (jpeg_guard *)cinfo->err;
+    if (level < 0 && cinfo->err->msg_code != JWRN_EXTRANEOUS_DATA && !g->damaged) {
+        g->damaged = 1;
+        cinfo->err->format_message(cinfo, g->msg);
+    }
+}
+
+static int jpeg_decodes(const unsigned char *d, size_t len, char *why, size_t ws)
+{
+    struct jpeg_decompress_struct cinfo;
+    jpeg_guard g;
+    memset(&g, 0, sizeof g);
+    cinfo.err = jpeg_std_error(&g.pub);
+    g.pub.error_exit = jpeg_on_error;
+    g.pub.emit_message = jpeg_on_message;
+    jpeg_create_decompress(&cinfo);
+    if (setjmp(g.jmp)) {
+        jpeg_destroy_decompress(&cinfo);
+        return fail(why, ws, "the JPEG is damaged (%s)", g.msg);
+    }
+    jpeg_mem_src(&cinfo, d, (unsigned long)len);
+    jpeg_read_header(&cinfo, TRUE);
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = 8;
+    cinfo.dct_method = JDCT_IFAST;
+    cinfo.do_fancy_upsampling = FALSE;
+    jpeg_start_decompress(&cinfo);
+    JSAMPARRAY row = cinfo.mem->alloc_sarray((j_common_ptr)&cinfo, JPOOL_IMAGE,
+                                             cinfo.output_width * (JDIMENSION)cinfo.output_components,
+                                             1);
+    while (cinfo.output_scanline < cinfo.output_height)
+        jpeg_read_scanlines(&cinfo, row, 1);
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    if (g.damaged)
+        return fail(why, ws, "the JPEG is damaged (%s)", g.msg);
+    return 0;
+}
+
 static int probe_jpeg(const unsigned char *d, size_t len, sc_image_info *info, char *why, size_t ws)
 {
     size_t i = 2;
@@ -162,7 +222,14 @@ static int probe_jpeg(const unsigned char *d, size_t len, sc_image_info *info, c
             unsigned comps = p[5];
             if (comps != 1 && comps != 3 && comps != 4)
                 return fail(why, ws, "a JPEG with %u colour components cannot be embedded", comps);
-            return check_size(info, why, ws);
+            if (check_size(info, why, ws))
+                return -1;
+            /* a progressive JPEG is decoded through all its coefficients at once */
+            size_t coef = (size_t)info->width * info->height * comps * 2;
+            if (m == 0xC2 && coef > SC_IMAGE_MAX_DECODED)
+                return fail(why, ws, "%ux%u pixels would take %zu MiB to decode (at most %zu)",
+                            info->width, info->height, coef >> 20, SC_IMAGE_MAX_DECODED >> 20);
+            return jpeg_decodes(d, len, why, ws);
         }
         i += 2 + seg;
     }

@@ -321,8 +321,10 @@ static int parse_args(cli *c, int argc, char **argv)
     return -1;
 }
 
-/* Output path for an input: DIR/NAME.EXT with -d, else beside the input. */
-static int output_path(const cli *c, const char *input, sc_output_format f, char *out, size_t size)
+/* Output path for an input: DIR/NAME.EXT with -d, else beside the input. keep_ext keeps the
+ * input's extension in NAME (article.md -> article.md.pdf), for inputs whose stems collide. */
+static int output_path(const cli *c, const char *input, sc_output_format f, int keep_ext, char *out,
+                       size_t size)
 {
     if (c->output)
         return (size_t)snprintf(out, size, "%s", c->output) < size ? 0 : -1;
@@ -330,7 +332,7 @@ static int output_path(const cli *c, const char *input, sc_output_format f, char
     const char *slash = strrchr(base, '/');
     const char *name = slash ? slash + 1 : base;
     const char *dot = strrchr(name, '.');
-    int stem = dot && dot != name ? (int)(dot - name) : (int)strlen(name);
+    int stem = dot && dot != name && !keep_ext ? (int)(dot - name) : (int)strlen(name);
     int n;
     if (c->outdir)
         n = snprintf(out, size, "%s/%.*s.%s", c->outdir, stem, name, sc_output_extension(f));
@@ -338,6 +340,38 @@ static int output_path(const cli *c, const char *input, sc_output_format f, char
         n = snprintf(out, size, "%.*s%.*s.%s", (int)(name - base), base, stem, name,
                      sc_output_extension(f));
     return n >= 0 && (size_t)n < size ? 0 : -1;
+}
+
+static int by_output(const void *a, const void *b)
+{
+    const job *const *x = a, *const *y = b;
+    int d = strcmp((*x)->output, (*y)->output);
+    return d ? d : (*x < *y ? -1 : *x > *y);
+}
+
+/* Two inputs whose names differ only in their extension (article.txt, article.md) would write
+ * the same file: those keep their extension in the output name (article.txt.pdf, article.md.pdf)
+ * instead of one silently replacing the other. */
+static void separate_collisions(const cli *c, job *jobs, size_t n)
+{
+    job **sorted = malloc(n * sizeof *sorted);
+    unsigned char *clash = calloc(n, 1);
+    if (!sorted || !clash) {
+        free(sorted);
+        free(clash);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = &jobs[i];
+    qsort(sorted, n, sizeof *sorted, by_output);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(sorted[i - 1]->output, sorted[i]->output) == 0)
+            clash[sorted[i - 1] - jobs] = clash[sorted[i] - jobs] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (clash[i] && strcmp(jobs[i].input, "-") != 0)
+            output_path(c, jobs[i].input, jobs[i].format, 1, jobs[i].output, sizeof jobs[i].output);
+    free(sorted);
+    free(clash);
 }
 
 static void print_diags(const cli *c, const sc_diag_list *d)
@@ -395,13 +429,15 @@ int main(int argc, char **argv)
             job *j = &b.jobs[b.njobs];
             j->input = c.inputs[i];
             j->format = c.formats[f];
-            if (output_path(&c, j->input, j->format, j->output, sizeof j->output) != 0) {
+            if (output_path(&c, j->input, j->format, 0, j->output, sizeof j->output) != 0) {
                 fprintf(stderr, "sapchu: %s: error: output path too long\n", j->input);
                 atomic_store(&b.failed, 1);
                 continue;
             }
             b.njobs++;
         }
+    if (!c.output)
+        separate_collisions(&c, b.jobs, b.njobs);
     pthread_mutex_init(&b.print_lock, NULL);
     int nthreads = c.jobs < (int)b.njobs ? c.jobs : (int)b.njobs;
     pthread_t threads[MAX_JOBS];

@@ -263,7 +263,14 @@ void sc_block_flow(sc_block_ctx *c, const sc_node *n, float x, float w)
     case SC_NODE_DOCUMENT:
     case SC_NODE_ITEM:
     case SC_NODE_BLOCKQUOTE:
+    case SC_NODE_DIV:
+    case SC_NODE_DEF_LIST:
+    case SC_NODE_DEF_DATA:
         sc_block_children(c, n, ix, iw);
+        break;
+    case SC_NODE_DEF_TERM:
+    case SC_NODE_FIGCAPTION:
+        inline_block(c, n, n->first_child, NULL, ix, iw);
         break;
     case SC_NODE_PARAGRAPH:
         if (!sc_figure_paragraph(c, n, ix, iw))

@@ -53,6 +53,7 @@ typedef struct sc_flow_elem {
     int break_side;          /* forced break to a left (2) or right (3) page; 0 any page */
     int break_after_side;    /* the same for the break after it (page-break-after: left/right) */
     const struct sc_flow_string *strings; /* string-set values assigned where this starts */
+    const char *toc_number;  /* a heading's generated number (::before), for the contents only */
 } sc_flow_elem;
 
 /* A named string (CSS GCPM string-set) assigned at a flow element. */

@@ -130,12 +130,13 @@ static double space_width(const para_span *s)
     return hb_font_get_glyph_h_advance(f->hb_font, g) * (double)s->size / f->upem;
 }
 
-/* The glyph drawn for a soft hyphen where a line breaks: U+2010, else the hyphen-minus. */
+/* The glyph drawn where a line breaks at a soft hyphen or a hyphenation point: the ASCII
+ * hyphen-minus (its text "-"), else U+2010. */
 hb_codepoint_t sc_hyphen_glyph(const sc_face *face)
 {
     hb_codepoint_t g = 0;
-    if (!hb_font_get_nominal_glyph(face->hb_font, 0x2010, &g))
-        hb_font_get_nominal_glyph(face->hb_font, '-', &g);
+    if (!hb_font_get_nominal_glyph(face->hb_font, '-', &g))
+        hb_font_get_nominal_glyph(face->hb_font, 0x2010, &g);
     return g;
 }
 
@@ -190,7 +191,8 @@ static double hyphen_width(const para_span *s);
 static void push_split_penalty(sc_para *p, para_work *w, size_t k, uint32_t at)
 {
     switch (w->split_kind[k]) {
-    case SC_SPLIT_SHY: { /* a hyphen is drawn when the line breaks here */
+    case SC_SPLIT_SHY: /* a hyphen is drawn when the line breaks here */
+    case SC_SPLIT_HYPH: {
         size_t hs = span_at(p, at - 1);
         push_item(w, SC_IT_PENALTY, hyphen_width(&p->spans[hs]), 0, 0, PENALTY_HYPHEN, (int)hs, at);
         break;
@@ -428,8 +430,89 @@ static int is_shy_before(const sc_para *p, uint32_t at)
            (unsigned char)p->text[at - 1] == 0xAD;
 }
 
-/* The splits that are always allowed inside [a, b): URL points and soft hyphens, in order. */
+static void first_fixed_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b);
+
+static int is_word_char(uint32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME);
+}
+
+/* A word the patterns may hyphenate: letters only around its letter runs (no digit, hyphen,
+ * slash, soft hyphen or the like, which mark codes, compounds and words hyphenated by hand). */
+static int hyphenatable_segment(const sc_para *p, uint32_t a, uint32_t b)
+{
+    for (size_t i = a, next; i < b; i = next) {
+        uint32_t cp = decode(p->text, b, i, &next);
+        if ((cp >= '0' && cp <= '9') || cp == '-' || cp == '/' || cp == '_' || cp == '@' ||
+            cp == 0xAD || (cp >= 0x2010 && cp <= 0x2011) || cp == '\\' || cp == '=')
+            return 0;
+        size_t after;
+        if ((cp == '.' || cp == ':') && next < b && is_word_char(decode(p->text, b, next, &after)))
+            return 0; /* file.name, a:b: not a word of running text */
+    }
+    return 1;
+}
+
+/* Hyphenation points (SC_SPLIT_HYPH) of the words in [a, b) whose span asks for automatic
+ * hyphenation (hyphens: auto) in a language with patterns; never in pre text or URLs. */
+static void hyphen_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
+{
+    for (size_t u = 0; u < w->nurls; u += 2)
+        if (w->urls[u] < b && w->urls[u + 1] > a)
+            return;
+    if (!hyphenatable_segment(p, a, b))
+        return;
+    for (size_t i = a, next; i < b; i = next) {
+        uint32_t cp = decode(p->text, b, i, &next);
+        if (!is_word_char(cp))
+            continue;
+        size_t si = span_at(p, (uint32_t)i);
+        const para_span *s = &p->spans[si];
+        uint32_t end = s->t1 < b ? s->t1 : b;
+        size_t w0 = i, w1 = next;
+        while (w1 < end) {
+            size_t n2;
+            if (!is_word_char(decode(p->text, end, w1, &n2)))
+                break;
+            w1 = n2;
+        }
+        next = w1;
+        if (!s->style || s->style->hyphens != 1 || s->style->white_space_pre)
+            continue;
+        PARA_RESERVE(w->hyph_points, w->caphyph_points, w1 - w0 + 1);
+        size_t n = sc_hyphenate_word(w, s->lang, p->text + w0, w1 - w0, w->hyph_points,
+                                     w1 - w0 + 1);
+        for (size_t k = 0; k < n; k++)
+            push_split(w, (uint32_t)w0 + w->hyph_points[k], SC_SPLIT_HYPH);
+    }
+}
+
+/* The splits that are always allowed inside [a, b): URL points, soft hyphens and hyphenation
+ * points, in order. */
 static void first_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
+{
+    first_fixed_splits(p, w, a, b);
+    size_t nfixed = w->nsplits;
+    hyphen_splits(p, w, a, b);
+    if (w->nsplits == nfixed || nfixed == 0)
+        return;
+    /* Merge the two sorted lists (insertion: words have few points). */
+    for (size_t i = nfixed; i < w->nsplits; i++) {
+        uint32_t at = w->splits[i];
+        unsigned char kind = w->split_kind[i];
+        size_t j = i;
+        for (; j > 0 && w->splits[j - 1] > at; j--) {
+            w->splits[j] = w->splits[j - 1];
+            w->split_kind[j] = w->split_kind[j - 1];
+        }
+        w->splits[j] = at;
+        w->split_kind[j] = kind;
+    }
+}
+
+/* The URL points and soft hyphens inside [a, b), in order. */
+static void first_fixed_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b)
 {
     w->nsplits = 0;
     size_t k = 0; /* soft hyphens among the inner opportunities, merged in order */

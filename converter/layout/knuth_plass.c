@@ -2,19 +2,23 @@
  * the least total demerits over the paragraph. TeX's parameters: line penalty 10, 10000 demerits
  * when adjacent lines' fitness classes differ by more than one, 10000 for two hyphenated lines in a
  * row, passes at tolerance 100, 200, then looser, then an emergency pass that accepts any line
- * that is not overfull. */
+ * that is not overfull. Two rules are hard, not demerits: never three hyphenated lines in a row,
+ * and never a hyphen on the line before a paragraph's last (TeX's \finalhyphendemerits, made
+ * absolute). */
 #include <math.h>
 #include <stdlib.h>
 
 #include "text.h"
 
-enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000, DOUBLE_HYPHEN_DEMERITS = 10000 };
+enum { LINE_PENALTY = 10, ADJ_DEMERITS = 10000, DOUBLE_HYPHEN_DEMERITS = 10000,
+       MAX_HYPHENS_IN_A_ROW = 2 };
 
 typedef struct kp_node {
     size_t pos;             /* the break item */
     int line;               /* lines before this break's next line */
     int fitness;
-    int hyphen;             /* the break is after a hyphen (explicit or soft) */
+    int hyphen;             /* hyphenated lines in a row ending at this break (0: not after a
+                               hyphen, explicit, soft or from the patterns) */
     double w, y, z;         /* totals after the break (discarded items skipped) */
     double demerits;
     int prev;               /* node index of the previous break, -1 for the start */
@@ -110,6 +114,8 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                     s->active[keep++] = ai;
                 if (r < -1)
                     continue;
+                if ((hyphen && a->hyphen >= MAX_HYPHENS_IN_A_ROW) || (forced && a->hyphen))
+                    continue; /* a third hyphen in a row, or one on the last full line */
                 double bad = isinf(r) ? 10000 : badness(r);
                 if (emergency_stretch == 0 && bad > tolerance)
                     continue;
@@ -151,7 +157,8 @@ static size_t kp_pass(kp_state *s, const sc_bitem *items, size_t n, double first
                 for (int f = 0; f < 4; f++) {
                     if (best_from[f] < 0 || best_d[f] > dmin + ADJ_DEMERITS)
                         continue;
-                    kp_node nn = {b, s->nodes[best_from[f]].line + 1, f, hyphen, aw, ay, az,
+                    int run = hyphen ? s->nodes[best_from[f]].hyphen + 1 : 0;
+                    kp_node nn = {b, s->nodes[best_from[f]].line + 1, f, run, aw, ay, az,
                                   best_d[f], best_from[f]};
                     int ni = push_node(s, &nn);
                     if (ni < 0 || push_active(s, ni) < 0)

@@ -16,6 +16,7 @@ typedef struct run_builder {
     float size, shift, x;
     sc_rgb color;
     uint32_t t0, t1;
+    int hyphen;              /* a hyphen ends the run: its text gets a "-" after t1 */
 } run_builder;
 
 static void flush(run_builder *rb)
@@ -34,12 +35,19 @@ static void flush(run_builder *rb)
             memcpy(g, w->glyphs, rb->nglyphs * sizeof *g);
         r->glyphs = g;
         r->nglyphs = rb->nglyphs;
-        r->text = sc_arena_strndup(rb->arena, rb->p->text + rb->t0, rb->t1 - rb->t0);
-        r->text_len = rb->t1 - rb->t0;
+        size_t n = rb->t1 - rb->t0;
+        char *text = sc_arena_alloc(rb->arena, n + 2);
+        memcpy(text, rb->p->text + rb->t0, n);
+        if (rb->hyphen)
+            text[n++] = '-'; /* the drawn hyphen's text: plain extraction joins the word again */
+        text[n] = 0;
+        r->text = text;
+        r->text_len = n;
         r->color = rb->color;
     }
     rb->active = 0;
     rb->nglyphs = 0;
+    rb->hyphen = 0;
 }
 
 static sc_glyph *new_glyph(run_builder *rb)
@@ -244,7 +252,7 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                 Y += items[k].stretch;
             Z += items[k].shrink;
         }
-        /* A line ending at a soft hyphen shows a hyphen. */
+        /* A line ending at a soft hyphen or a hyphenation point shows a hyphen. */
         int shy_span =
             items[end].type == SC_IT_PENALTY && items[end].ref >= 0 ? items[end].ref : -1;
         if (shy_span >= 0)
@@ -269,7 +277,7 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
         if (x < 0)
             x = 0;
 
-        run_builder rb = {p, w, arena, 0, 0, 0, NULL, 0, 0, 0, {0, 0, 0}, 0, 0};
+        run_builder rb = {p, w, arena, 0, 0, 0, NULL, 0, 0, 0, {0, 0, 0}, 0, 0, 0};
         link_builder lb = {0};
         size_t nanch = 0;
         uint32_t line_end_pos = li + 1 < nb ? items[breaks[li]].pos : (uint32_t)p->len;
@@ -318,7 +326,8 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
             if (hg) {
                 sc_glyph *g = new_glyph(&rb);
                 g->gid = hg;
-                g->cluster = items[end].pos - 2 - rb.t0; /* shows the soft hyphen's text */
+                g->cluster = rb.t1 - rb.t0; /* shows the "-" flush adds to the run's text */
+                rb.hyphen = 1;
                 g->x_advance = (float)items[end].width;
                 g->y_offset = rb.shift;
                 xd += items[end].width;

@@ -1,8 +1,8 @@
 /* page_rules.c — what a block's style asks of the page builder, marked on the block's flow
  * elements once the block is laid out: forced breaks to a left or right page (a chapter start),
  * page-break-inside: avoid (and short list items and block quotes, which are never split), the
- * named strings (string-set) running heads show, and a heading's generated number in its outline
- * title. */
+ * named strings (string-set) running heads show, and a heading's generated number for the
+ * contents. */
 #include <string.h>
 
 #include "blocks.h"
@@ -72,15 +72,11 @@ void sc_block_page_rules(sc_block_ctx *c, const sc_node *n, const sc_style *st, 
         for (size_t k = first; k < flow->count; k++)
             flow->elems[k].keep_group = group;
     }
-    /* A heading numbered by its ::before (report.css's "1.2 ") keeps its number in the outline and
-     * the contents. */
+    /* A heading numbered by its ::before (report.css's "1.2 ") keeps its number in the contents
+     * (the outline keeps the plain title). */
     const char *number = n->type == SC_NODE_HEADING ? sc_counters_before(c->counters, n) : NULL;
-    if (number && *number && e0->outline_title) {
-        size_t len = strlen(number);
-        int space = number[len - 1] == ' ' || number[len - 1] == '\t';
-        e0->outline_title = sc_arena_printf(c->arena, "%s%s%s", number, space ? "" : " ",
-                                            e0->outline_title);
-    }
+    if (number && *number && e0->outline_title)
+        e0->toc_number = number;
     /* An outer block starts before the blocks inside it: its strings come first. */
     sc_flow_string *head = NULL, *last = NULL;
     for (const sc_string_set *ss = st->string_set; ss; ss = ss->next) {

@@ -41,6 +41,7 @@ typedef struct paginator {
     sc_page_info *info;
     size_t page_cap, outline_cap;  /* of layout->pages and P->info; of the outline and dests */
     const char **dests;     /* each outline entry's destination */
+    const char **numbers;   /* and its heading's generated number (NULL: none) */
 } paginator;
 
 /* ---- elements ------------------------------------------------------------------------------ */
@@ -315,9 +316,13 @@ static void add_outline(paginator *P, const sc_flow_elem *e, float y)
                                            ncap * sizeof *layout->outline);
         P->dests = sc_arena_realloc(layout->arena, P->dests, P->outline_cap * sizeof *P->dests,
                                     ncap * sizeof *P->dests);
+        P->numbers = sc_arena_realloc(layout->arena, P->numbers,
+                                      P->outline_cap * sizeof *P->numbers,
+                                      ncap * sizeof *P->numbers);
         P->outline_cap = ncap;
     }
     P->dests[layout->noutline] = e->dest;
+    P->numbers[layout->noutline] = e->toc_number;
     sc_outline_entry *o = &layout->outline[layout->noutline++];
     o->level = e->outline_level;
     o->title = e->outline_title;
@@ -349,6 +354,9 @@ static void emit(paginator *P, sc_page *pg, const sc_flow_elem *e, float y, cons
             *it = e->box->items[i];
             shift_item(it, a->dx, y);
         }
+        /* A heading drawn as slices (side borders) still gets its bookmark, at the box's top. */
+        if (outline && e->outline_title)
+            add_outline(P, e, y);
         return;
     }
     if (e->dest || (outline && e->outline_title)) {
@@ -574,7 +582,13 @@ static int add_contents(paginator *P, const sc_flow *body)
         const sc_outline_entry *o = &layout->outline[i];
         if (o->level > 3 || !o->title || !*o->title)
             continue;
-        entries[n++] = (sc_toc_entry){o->title, P->dests[i], o->level,
+        const char *title = o->title, *num = P->numbers[i];
+        if (num) {
+            size_t len = strlen(num);
+            int space = num[len - 1] == ' ' || num[len - 1] == '\t';
+            title = sc_arena_printf(layout->arena, "%s%s%s", num, space ? "" : " ", title);
+        }
+        entries[n++] = (sc_toc_entry){title, P->dests[i], o->level,
                                       layout->pages[o->page].number};
     }
     sc_flow toc;

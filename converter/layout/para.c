@@ -42,6 +42,8 @@ void sc_para_work_free(para_work *w)
     free(w->runs);
     free(w->links);
     free(w->anchors);
+    sc_hyph_cache_free(w->hyph);
+    free(w->hyph_points);
     free(w);
 }
 

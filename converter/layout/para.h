@@ -74,6 +74,9 @@ typedef struct para_work {
     size_t caplinks;
     sc_line_anchor *anchors;
     size_t capanchors;
+    struct sc_hyph_cache *hyph; /* hyphenation dictionaries loaded so far (hyphenate.c) */
+    uint32_t *hyph_points;   /* scratch: hyphenation points of one word */
+    size_t caphyph_points;
 } para_work;
 
 struct sc_para {
@@ -114,10 +117,22 @@ void sc_para_reserve(void **p, size_t *cap, size_t need, size_t size);
 enum {
     SC_SPLIT_URL,     /* a Chicago point of a URL: always allowed */
     SC_SPLIT_SHY,     /* after a soft hyphen: always allowed, draws a hyphen */
+    SC_SPLIT_HYPH,    /* a hyphenation point of the language's patterns (hyphens: auto): draws a
+                         hyphen */
     SC_SPLIT_INNER,   /* an ICU opportunity without space (after - / —): only in a word wider
                          than the measure, so words like 05-CT/TW and Covid-19 stay whole */
     SC_SPLIT_CLUSTER  /* any cluster boundary: only in a piece still wider than the measure */
 };
+
+/* hyphenate.c: libhyphen dictionaries by BCP 47 tag, cached in the shaper's work (never for
+ * Vietnamese). sc_hyphenate_word writes the points (byte offsets into word, after which a hyphen
+ * may go; at least 2 characters before and 3 after) of one word (letters only) and returns their
+ * count, 0 when the language has no patterns. */
+typedef struct sc_hyph_cache sc_hyph_cache;
+void sc_hyph_cache_free(sc_hyph_cache *cache);
+int sc_hyph_has_patterns(para_work *w, const char *lang);
+size_t sc_hyphenate_word(para_work *w, const char *lang, const char *word, size_t len,
+                         uint32_t *out, size_t cap);
 
 /* breaks.c: URL ranges (w->urls) and break opportunities (w->bounds, w->hard) of the text; the
  * last bound is the text's end. */

@@ -40,6 +40,7 @@ typedef struct epub_in {
     size_t nitems;
     epub_part *parts;
     size_t nparts;
+    sc_strmap items_by_id, items_by_path, parts_by_path;
 } epub_in;
 
 /* The entry's bytes (malloc'd, NUL-terminated) or NULL; `quiet` leaves a missing entry unreported. */
@@ -180,33 +181,35 @@ static void read_manifest(epub_in *e, const xmlNode *manifest, const char *opf)
         it->path = sc_epub_resolve(e->doc->arena, opf, sc_html_attr(e->doc, n, "href"));
         it->mime = sc_html_attr(e->doc, n, "media-type");
         it->properties = sc_html_attr(e->doc, n, "properties");
-        if (it->id && it->path)
-            e->nitems++;
+        if (!it->id || !it->path)
+            continue;
+        int dup;
+        sc_strmap_get(&e->items_by_id, it->id, &dup);
+        if (!dup)
+            sc_strmap_put(e->doc->arena, &e->items_by_id, it->id, it);
+        sc_strmap_get(&e->items_by_path, it->path, &dup);
+        if (!dup)
+            sc_strmap_put(e->doc->arena, &e->items_by_path, it->path, it);
+        e->nitems++;
     }
 }
 
 static const epub_item *item_by_id(const epub_in *e, const char *id)
 {
-    for (size_t i = 0; id && i < e->nitems; i++)
-        if (strcmp(e->items[i].id, id) == 0)
-            return &e->items[i];
-    return NULL;
+    int found;
+    return sc_strmap_get(&e->items_by_id, id, &found);
 }
 
 static const epub_item *item_by_path(const epub_in *e, const char *path)
 {
-    for (size_t i = 0; path && i < e->nitems; i++)
-        if (strcmp(e->items[i].path, path) == 0)
-            return &e->items[i];
-    return NULL;
+    int found;
+    return sc_strmap_get(&e->items_by_path, path, &found);
 }
 
 static const epub_part *part_by_path(const epub_in *e, const char *path)
 {
-    for (size_t i = 0; path && i < e->nparts; i++)
-        if (strcmp(e->parts[i].path, path) == 0)
-            return &e->parts[i];
-    return NULL;
+    int found;
+    return sc_strmap_get(&e->parts_by_path, path, &found);
 }
 
 /* "text/ch001.xhtml" -> "ch001" (letters, digits, '-', '_'); unique among the parts. */
@@ -269,7 +272,17 @@ static void read_spine(epub_in *e, const xmlNode *spine)
             continue;
         const char *name = sc_arena_printf(e->doc->arena, "%s:%s", e->file, it->path);
         int xhtml = !it->mime || strcmp(it->mime, "text/html") != 0;
-        xmlDocPtr xml = sc_html_parse(e->doc, data, len, xhtml, NULL, name, e->diags);
+        /* one unreadable document does not stop the book: its errors become warnings */
+        sc_diag_list part;
+        sc_diag_init(&part);
+        xmlDocPtr xml = sc_html_parse(e->doc, data, len, xhtml, NULL, NULL, name, &part);
+        for (size_t k = 0; k < part.count; k++) {
+            const sc_diag *d = &part.items[k];
+            sc_diag_add(e->diags, d->severity == SC_ERROR ? SC_WARNING : d->severity, d->file,
+                        d->line, d->column, d->offset, "%s%s", d->message,
+                        d->severity == SC_ERROR ? " (document left out)" : "");
+        }
+        sc_diag_clear(&part);
         free(data);
         if (!xml)
             continue;
@@ -278,6 +291,7 @@ static void read_spine(epub_in *e, const xmlNode *spine)
         p->stem = part_stem(e, it->path);
         p->prefix = sc_arena_printf(e->doc->arena, "%s-", p->stem);
         p->xml = xml;
+        sc_strmap_put(e->doc->arena, &e->parts_by_path, p->path, p);
         e->nparts++;
     }
 }
@@ -326,6 +340,40 @@ static const char *link_hook(void *user, const char *path, const char *href, con
     return p ? p->prefix : NULL;
 }
 
+/* Encrypted text (DRM) cannot be read; encrypted fonts (the IDPF font obfuscation) do not matter,
+ * since the book's fonts are not used. */
+static int encrypted_text(epub_in *e)
+{
+    size_t len;
+    char *data = read_entry(e, "META-INF/encryption.xml", &len, 1);
+    if (!data)
+        return 0;
+    xmlDocPtr xml = sc_xml_parse(data, len, "META-INF/encryption.xml");
+    free(data);
+    int found = 0;
+    const xmlNode *root = xml ? xmlDocGetRootElement(xml) : NULL, *n = root;
+    while (n && !found) {
+        if (local_name(n) && strcmp(local_name(n), "CipherReference") == 0) {
+            const char *uri = sc_html_attr(e->doc, n, "URI");
+            const char *dot = uri ? strrchr(uri, '.') : NULL;
+            found = dot && (strcasecmp(dot, ".xhtml") == 0 || strcasecmp(dot, ".html") == 0 ||
+                            strcasecmp(dot, ".htm") == 0 || strcasecmp(dot, ".opf") == 0);
+        }
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        n = n && n != root ? n->next : NULL;
+    }
+    if (xml)
+        xmlFreeDoc(xml);
+    if (found)
+        sc_diag_error(e->diags, e->file, "the EPUB's text is encrypted (DRM); it cannot be read");
+    return found;
+}
+
 static int open_zip(epub_in *e, const char *data, size_t len)
 {
     zip_error_t err;
@@ -356,18 +404,21 @@ static int open_zip(epub_in *e, const char *data, size_t len)
         return -1;
     }
     free(mimetype);
-    return 0;
+    return encrypted_text(e) ? -1 : 0;
 }
 
 /* Links to a whole document point to its first block; when that block has an id of its own, the
- * links that used the document's stem are pointed at it. */
-static void retarget_links(sc_document *doc, const char *stem, const char *id)
+ * links that used the document's stem ("#stem" -> "#id" in `moves`) are pointed at it. */
+static void retarget_links(sc_document *doc, const sc_strmap *moves)
 {
-    const char *from = sc_arena_printf(doc->arena, "#%s", stem);
-    const char *to = sc_arena_printf(doc->arena, "#%s", id);
-    for (sc_node *n = doc->root; n; n = sc_node_next_preorder(n, doc->root))
-        if (n->type == SC_NODE_LINK && n->url && strcmp(n->url, from) == 0)
+    if (!moves->count)
+        return;
+    for (sc_node *n = doc->root; n; n = sc_node_next_preorder(n, doc->root)) {
+        int found;
+        const char *to = n->type == SC_NODE_LINK ? sc_strmap_get(moves, n->url, &found) : NULL;
+        if (to)
             n->url = to;
+    }
 }
 
 /* Each spine document's blocks in spine order; a document after the first starts a new page in
@@ -403,6 +454,7 @@ static void build(epub_in *e)
     }
     sc_html_builder_finish(b); /* after all parts: notes move to the end of the book */
     int first_shown = 1;
+    sc_strmap moves = {0};
     for (size_t i = 0; i < e->nparts; i++) {
         sc_node *first = firsts[i];
         if (!first)
@@ -416,8 +468,10 @@ static void build(epub_in *e)
         if (!first->id)
             first->id = e->parts[i].stem;
         else
-            retarget_links(doc, e->parts[i].stem, first->id);
+            sc_strmap_put(doc->arena, &moves, sc_arena_printf(doc->arena, "#%s", e->parts[i].stem),
+                          (void *)sc_arena_printf(doc->arena, "#%s", first->id));
     }
+    retarget_links(doc, &moves);
 }
 
 int sc_read_epub(sc_document *doc, const char *data, size_t len, const sc_read_options *opts,

@@ -21,7 +21,7 @@ int sc_read_html(sc_document *doc, const char *data, size_t len, int xhtml,
         sc_diag_error(diags, file, "empty document");
         return -1;
     }
-    xmlDocPtr xml = sc_html_parse(doc, data, len, xhtml, NULL, file, diags);
+    xmlDocPtr xml = sc_html_parse(doc, data, len, xhtml, NULL, opts, file, diags);
     if (!xml)
         return -1;
     sc_html_read_head(doc, xml, file, 1, diags);

@@ -21,10 +21,17 @@ int sc_read_epub(sc_document *doc, const char *data, size_t len, const sc_read_o
                  sc_diag_list *diags);
 
 /* The encoding of an (X)HTML byte stream: BOM, then <meta charset>/http-equiv, then the XML
- * declaration, else UTF-8 when the bytes are valid UTF-8, else windows-1252 (with a warning).
- * Returns a libxml2/iconv encoding name (a constant or arena-owned). */
-const char *sc_html_detect_encoding(sc_document *doc, const char *data, size_t len, int xhtml,
+ * declaration, else UTF-8 when the bytes are valid UTF-8, else the legacy Vietnamese encoding the
+ * words fit (legacy.h, with a note), else windows-1252 (with a warning). Returns a libxml2/iconv
+ * encoding name (a constant or arena-owned); *data and *len may be replaced by decoded UTF-8. */
+const char *sc_html_detect_encoding(sc_document *doc, const char **data, size_t *len, int xhtml,
                                     const char *file, sc_diag_list *diags);
+/* As sc_html_detect_encoding, after the encoding opts->encoding forces (may be NULL). Bytes in an
+ * encoding only sapchu's tables read (VNI, TCVN3, VPS, VIQR) are decoded here: *data and *len
+ * then hold UTF-8 (arena-owned) and "UTF-8" is returned. */
+const char *sc_html_prepare_bytes(sc_document *doc, const char **data, size_t *len, int xhtml,
+                                  const sc_read_options *opts, const char *file,
+                                  sc_diag_list *diags);
 
 /* A copy of data[0..len) with every ill-formed UTF-8 sequence replaced by U+FFFD (arena-owned);
  * *first_bad = offset of the first one, (size_t)-1 when there was none. */
@@ -36,7 +43,8 @@ char *sc_html_fix_utf8(sc_document *doc, const char *data, size_t len, size_t *o
  * document that is not well-formed is read again as HTML (with a warning). NULL on failure (with an
  * error). Free with xmlFreeDoc. */
 xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtml,
-                        const char *encoding, const char *file, sc_diag_list *diags);
+                        const char *encoding, const sc_read_options *opts, const char *file,
+                        sc_diag_list *diags);
 
 /* A well-formed XML document (container.xml, the package document) or NULL; the same safety as
  * XHTML: no network, no DTD, no entity substitution, nothing printed. */
@@ -59,8 +67,9 @@ typedef struct sc_html_hooks {
     void *user;
     /* The url an IMAGE gets for `src` in the document at `path` (NULL: keep src as written). */
     const char *(*image)(void *user, const char *path, const char *src);
-    /* The id prefix of the document a reference points into, with the reference's fragment in
-     * *fragment (may be ""); NULL when `href` does not point into the book. */
+    /* The id prefix ("stem-") of the document a reference points into, with the reference's
+     * fragment in *fragment; "" for the document itself, whose first block the reader gives the
+     * id "stem". NULL when `href` does not point into the book. */
     const char *(*link)(void *user, const char *path, const char *href, const char **fragment);
 } sc_html_hooks;
 
@@ -84,6 +93,18 @@ void sc_html_read_head(sc_document *doc, xmlDocPtr xml, const char *file, int st
                        sc_diag_list *diags);
 
 /* ---- small helpers shared by the HTML files ---- */
+
+/* A string-keyed map in the document arena (open addressing). */
+typedef struct sc_strmap {
+    const char **keys;
+    void **values;
+    size_t cap, count;
+} sc_strmap;
+
+void sc_strmap_put(sc_arena *arena, sc_strmap *m, const char *key, void *value);
+/* The key's value (NULL when absent); *found says whether the key is there. */
+void *sc_strmap_get(const sc_strmap *m, const char *key, int *found);
+
 
 /* The attribute's value (arena-owned, NFC) or NULL; `name` may be "xml:lang" or "epub:type". */
 const char *sc_html_attr(sc_document *doc, const xmlNode *el, const char *name);

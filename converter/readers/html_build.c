@@ -23,8 +23,10 @@ const char *hb_href_key(sc_html_builder *b, const char *href)
         const char *prefix = b->hooks.link(b->hooks.user, b->path, href, &fragment);
         if (!prefix)
             return NULL;
-        if (!fragment || !*fragment) /* the document itself: its wrapper's id */
-            return sc_arena_printf(b->doc->arena, "%.*s", (int)(strlen(prefix) ? strlen(prefix) - 1 : 0), prefix);
+        if (!fragment || !*fragment) { /* the document itself: its prefix without the '-' */
+            size_t n = strlen(prefix);
+            return sc_arena_strndup(b->doc->arena, prefix, n ? n - 1 : 0);
+        }
         return sc_arena_printf(b->doc->arena, "%s%s", prefix, fragment);
     }
     return href[0] == '#' && href[1] ? hb_key(b, href + 1) : NULL;

@@ -7,17 +7,6 @@
 #include "html_elements.h"
 #include "legacy.h"
 
-/* A string-keyed map in the document arena (open addressing). */
-typedef struct sc_strmap {
-    const char **keys;
-    void **values;
-    size_t cap, count;
-} sc_strmap;
-
-void sc_strmap_put(sc_arena *arena, sc_strmap *m, const char *key, void *value);
-/* The key's slot: NULL when absent; *found set to whether it is there. */
-void *sc_strmap_get(const sc_strmap *m, const char *key, int *found);
-
 /* Inline layout state of one block's inline content: HTML collapses runs of white space to one
  * space, drops it at the start and end of a line, and a block met inside inline content (broken
  * markup, table cells) becomes a line break. */

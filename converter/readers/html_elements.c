@@ -115,7 +115,7 @@ static const sc_html_element elements[] = {
     {"sub", SC_HTML_INLINE, SC_NODE_SUB},
     {"summary", SC_HTML_INLINES, SC_NODE_PARAGRAPH},
     {"sup", SC_HTML_INLINE, SC_NODE_SUP},
-    {"svg", SC_HTML_DROP, 0},
+    {"svg", SC_HTML_IMAGE, SC_NODE_IMAGE}, /* only the picture an <image> in it shows */
     {"table", SC_HTML_TABLE, SC_NODE_TABLE},
     {"template", SC_HTML_DROP, 0},
     {"textarea", SC_HTML_DROP, 0},

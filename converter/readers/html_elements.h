@@ -7,7 +7,7 @@
 
 typedef enum sc_html_kind {
     SC_HTML_TRANSPARENT, /* no node of its own; its content stays where it is (unknown elements) */
-    SC_HTML_DROP,        /* dropped with its content (script, style, forms controls, ...) */
+    SC_HTML_DROP,        /* dropped with its content (script, style, form controls, ...) */
     /* inlines */
     SC_HTML_INLINE,      /* an inline node (em, strong, sub, ...) */
     SC_HTML_SPAN,        /* SPAN with the element name (mark, small, u, ...) */

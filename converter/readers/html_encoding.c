@@ -9,6 +9,7 @@
 #include <libxml/encoding.h>
 
 #include "html.h"
+#include "legacy.h"
 
 /* How far into the file <meta charset> and the XML declaration are looked for. */
 enum { PRESCAN_BYTES = 4096 };
@@ -137,9 +138,54 @@ static const char *usable(sc_document *doc, const char *label)
     return sc_arena_strdup(doc->arena, label);
 }
 
-const char *sc_html_detect_encoding(sc_document *doc, const char *data, size_t len, int xhtml,
+/* Bytes in an encoding only sapchu's own tables read (VNI, TCVN3, VPS, VIQR) become UTF-8 here,
+ * so the parser gets UTF-8. */
+static const char *decoded(sc_document *doc, sc_encoding enc, const char **data, size_t *len)
+{
+    sc_buf out;
+    sc_buf_init(&out);
+    if (sc_encoding_decode(enc, *data, *len, &out, NULL) != 0) {
+        sc_buf_free(&out);
+        return "windows-1252";
+    }
+    *data = sc_arena_strndup(doc->arena, out.data ? out.data : "", out.len);
+    *len = out.len;
+    sc_buf_free(&out);
+    return "UTF-8";
+}
+
+/* A legacy Vietnamese encoding by name (--encoding, or a label libxml2 does not know). */
+static const char *legacy_named(sc_document *doc, const char *name, const char **data, size_t *len)
+{
+    sc_encoding enc = sc_encoding_from_name(name);
+    if (enc == SC_ENC_NONE)
+        return NULL;
+    if (enc == SC_ENC_UTF8)
+        return "UTF-8";
+    const char *iconv = sc_encoding_iconv_name(enc);
+    return iconv ? iconv : decoded(doc, enc, data, len);
+}
+
+const char *sc_html_prepare_bytes(sc_document *doc, const char **data, size_t *len, int xhtml,
+                                  const sc_read_options *opts, const char *file,
+                                  sc_diag_list *diags)
+{
+    if (opts && opts->encoding) {
+        const char *forced = legacy_named(doc, opts->encoding, data, len);
+        if (!forced)
+            forced = usable(doc, opts->encoding);
+        if (forced)
+            return forced;
+        sc_diag_warning(diags, file, "unknown encoding '%s'; the page's own is used", opts->encoding);
+    }
+    return sc_html_detect_encoding(doc, data, len, xhtml, file, diags);
+}
+
+const char *sc_html_detect_encoding(sc_document *doc, const char **datap, size_t *lenp, int xhtml,
                                     const char *file, sc_diag_list *diags)
 {
+    const char *data = *datap;
+    size_t len = *lenp;
     const unsigned char *u = (const unsigned char *)data;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         return "UTF-8";
@@ -155,12 +201,24 @@ const char *sc_html_detect_encoding(sc_document *doc, const char *data, size_t l
                             xml_declaration(data, head, label, sizeof label);
     if (found) {
         const char *name = usable(doc, label);
+        if (!name)
+            name = legacy_named(doc, label, datap, lenp);
         if (name)
             return name;
         sc_diag_warning(diags, file, "unknown encoding '%s' declared; reading as UTF-8", label);
     }
     if (found || valid_utf8(u, len))
         return "UTF-8"; /* invalid bytes under a UTF-8 label become U+FFFD (sc_html_fix_utf8) */
+    /* undeclared and not UTF-8: a legacy Vietnamese encoding when the words fit one well */
+    sc_encoding_guess g;
+    sc_encoding_detect(data, len, &g);
+    if (g.encoding != SC_ENC_NONE && g.encoding != SC_ENC_UTF8) {
+        sc_diag_add(diags, SC_NOTE, file, 0, 0, -1,
+                    "no encoding declared and not UTF-8; read as %s (Vietnamese syllable score "
+                    "%.2f; %s)", sc_encoding_name(g.encoding), g.score, g.summary);
+        const char *iconv = sc_encoding_iconv_name(g.encoding);
+        return iconv ? iconv : decoded(doc, g.encoding, datap, lenp);
+    }
     sc_diag_warning(diags, file, "no encoding declared and the bytes are not UTF-8; reading as "
                                  "windows-1252");
     return "windows-1252";

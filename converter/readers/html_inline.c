@@ -261,10 +261,38 @@ static void add_code(sc_html_builder *b, const xmlNode *el, sc_node *parent, hb_
     sc_buf_free(&text);
 }
 
+/* An <svg> wrapping one raster picture (EPUB covers: <svg><image xlink:href="cover.jpg"/>): that
+ * picture's element, or NULL (other SVG is not drawn, and its text is not content). */
+static const xmlNode *svg_image(const xmlNode *svg)
+{
+    const xmlNode *n = svg->children;
+    int steps = 0;
+    while (n && steps++ < 10000) {
+        if (sc_html_name(n) && strcmp(sc_html_name(n), "image") == 0)
+            return n;
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != svg && !n->next)
+            n = n->parent;
+        n = n && n != svg ? n->next : NULL;
+    }
+    return NULL;
+}
+
 static void add_image(sc_html_builder *b, const xmlNode *el, sc_node *parent, hb_inline_state *is)
 {
     sc_document *doc = b->doc;
-    const char *src = sc_html_attr(doc, el, "src");
+    const char *src;
+    if (strcmp(sc_html_name(el), "svg") == 0) {
+        const xmlNode *image = svg_image(el);
+        src = image ? sc_html_attr(doc, image, "xlink:href") : NULL;
+        if (image && !src)
+            src = sc_html_attr(doc, image, "href");
+    } else {
+        src = sc_html_attr(doc, el, "src");
+    }
     if (!src || !*src)
         return;
     sc_node *img = hb_new(b, SC_NODE_IMAGE, el);

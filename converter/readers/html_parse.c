@@ -3,6 +3,7 @@
  * entity substitution, so an external entity is never read. libxml2 reports problems through
  * error handlers that print by default; they are silenced for the thread while a parse runs (the
  * handlers are per-thread state in libxml2) and the first fatal error is kept for our message. */
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -10,6 +11,16 @@
 #include <libxml/xmlerror.h>
 
 #include "html.h"
+
+/* libxml2 2.9 wants xmlInitParser once before parsers run in several threads, and its own
+ * initialisation is not guarded against two first callers: once, here (process state, like
+ * cmark's registration in markdown.c). */
+static pthread_once_t sc_libxml_ready = PTHREAD_ONCE_INIT;
+
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
 
 typedef struct parse_errors {
     char message[160];
@@ -62,6 +73,7 @@ static const char *binary_kind(const char *data, size_t len, const char *encodin
 static xmlDocPtr parse_with(const char *data, size_t len, int xhtml, const char *encoding,
                             const char *file, parse_errors *errs)
 {
+    pthread_once(&sc_libxml_ready, init_libxml);
     xmlGenericErrorFunc old_generic = xmlGenericError;
     void *old_generic_ctx = xmlGenericErrorContext;
     xmlStructuredErrorFunc old_structured = xmlStructuredError;
@@ -97,7 +109,8 @@ static xmlDocPtr parse_with(const char *data, size_t len, int xhtml, const char 
 }
 
 xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtml,
-                        const char *encoding, const char *file, sc_diag_list *diags)
+                        const char *encoding, const sc_read_options *opts, const char *file,
+                        sc_diag_list *diags)
 {
     if (len > (size_t)1 << 30) {
         sc_diag_error(diags, file, "input too large (%zu bytes)", len);
@@ -111,7 +124,7 @@ xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtm
         return NULL;
     }
     if (!encoding)
-        encoding = sc_html_detect_encoding(doc, data, len, xhtml, file, diags);
+        encoding = sc_html_prepare_bytes(doc, &data, &len, xhtml, opts, file, diags);
     if (strcmp(encoding, "UTF-8") == 0) {
         size_t fixed_len, bad;
         const char *fixed = sc_html_fix_utf8(doc, data, len, &fixed_len, &bad);

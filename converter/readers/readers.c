@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "html.h"
 #include "legacy.h"
+#include "office.h"
 
 sc_input_format sc_input_format_from_name(const char *name)
 {
@@ -72,11 +73,10 @@ int sc_read_with(sc_document *doc, const char *data, size_t len, sc_input_format
         return sc_read_html(doc, data, len, format == SC_INPUT_XHTML, opts, diags);
     if (format == SC_INPUT_EPUB)
         return sc_read_epub(doc, data, len, opts, diags);
-    if (format == SC_INPUT_DOCX || format == SC_INPUT_ODT) {
-        sc_diag_error(diags, doc->source_name, "%s input is not supported by this build",
-                      sc_input_format_name(format));
-        return -1;
-    }
+    if (format == SC_INPUT_DOCX)
+        return sc_read_docx(doc, data, len, opts, diags);
+    if (format == SC_INPUT_ODT)
+        return sc_read_odt(doc, data, len, opts, diags);
     if (data && len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
         sc_diag_error(diags, doc->source_name,
                       "a zip archive that is neither DOCX, ODT nor EPUB cannot be read as %s",

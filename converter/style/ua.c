@@ -26,5 +26,18 @@ const char sc_css_ua_sheet[] =
     "pre, code { font-family: monospace }\n"
     "pre { white-space: pre }\n"
     "del { text-decoration: line-through }\n"
-    "sub { vertical-align: sub; font-size: smaller }\n"
-    "sup { vertical-align: super; font-size: smaller }\n";
+    /* Sizes of sub/sup come from the layout (0.7 em, inline.h), so they are not shrunk here. */
+    "sub { vertical-align: sub }\n"
+    "sup { vertical-align: super }\n"
+    "dl, figure { margin: 1em 0 }\n"
+    "dt { font-weight: bold }\n"
+    "dd { margin-left: 2.5em }\n"
+    "figure { margin-left: 2.5em; margin-right: 2.5em }\n"
+    "figcaption { text-align: center }\n"
+    "mark { background-color: yellow }\n"
+    "u, ins { text-decoration: underline }\n"
+    "s, strike { text-decoration: line-through }\n"
+    "small { font-size: smaller }\n"
+    "b { font-weight: bold }\n"
+    "i, cite, var, dfn { font-style: italic }\n"
+    "kbd, samp, tt { font-family: monospace }\n";

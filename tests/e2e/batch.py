@@ -45,6 +45,18 @@ if os.path.isfile(os.path.join(out, "article.pdf")):
     diff = e2elib.compare_words(e2elib.read_source_words(t.article()), words)
     t.check(diff is None, "the batch's article.pdf holds the article's text", diff or "")
 
+# Two inputs whose names differ only in the extension must not overwrite each other.
+twin = t.path("twin")
+os.makedirs(twin)
+shutil.copy(t.article(), os.path.join(twin, "same.txt"))
+shutil.copy(md, os.path.join(twin, "same.md"))
+out3 = t.path("out-twins")
+os.makedirs(out3)
+r = t.sapchu(["-d", out3, "-t", "pdf", os.path.join(twin, "same.txt"), os.path.join(twin, "same.md")])
+want3 = ["same.md.pdf", "same.txt.pdf"]
+t.check(r.code == 0 and listing(out3) == want3, "same.txt and same.md keep their extensions: %s" % want3,
+        "exit %s, got %s" % (r.describe(), listing(out3)))
+
 # One bad file and one missing file among good ones.
 out2 = t.path("out-mixed")
 os.makedirs(out2)

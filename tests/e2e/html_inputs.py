@@ -116,6 +116,19 @@ r = t.sapchu(["-f", "html", page, "-o", t.path("page.pdf")])
 t.check(r.code == 0 and html_lib.pdf_outline(t.path("page.pdf")) == [(1, "Đầu đề")],
         "-f html reads a page whatever its extension", r.describe())
 
+# the windows-1258 page without its <meta charset>: the encoding is found from the words
+with open(os.path.join(fx, "html", "windows-1258.html"), "rb") as f:
+    undeclared = f.read().replace(b'<meta charset="windows-1258">\n', b"")
+nometa = t.path("undeclared-1258.html")
+with open(nometa, "wb") as f:
+    f.write(undeclared)
+r = t.sapchu([nometa, "-v", "-o", t.path("undeclared.pdf")])
+if t.check(r.code == 0, "an undeclared windows-1258 page converts", r.describe()):
+    ref = html_lib.reference_words("html", nometa, "cp1258")
+    diff = html_lib.compare(t, "undeclared-1258.html", ref, html_lib.pdf_words(t.path("undeclared.pdf")))
+    t.check(diff is None and "Windows-1258" in r.errtext,
+            "its encoding is detected (-v names Windows-1258) and its words are the page's", "%s; %s" % (diff, r.errtext))
+
 # a page from the archives: text set in the TCVN3 font .VnTime ("Mét" is the bytes of "Một")
 legacy = t.path("legacy.html")
 with open(legacy, "w", encoding="utf-8") as f:

@@ -66,6 +66,10 @@ with open(os.path.join(doc_dir, "anim.gif"), "wb") as f:
     f.write(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
 for name in ("exif6.jpg", "green-150dpi.jpg"):
     shutil.copy(os.path.join(FIX, name), doc_dir)
+with open(os.path.join(FIX, "green-150dpi.jpg"), "rb") as f:
+    jpeg = f.read()
+with open(os.path.join(doc_dir, "cut.jpg"), "wb") as f:  # headers whole, coded data cut short
+    f.write(jpeg[:int(len(jpeg) * 0.7)])
 with open(os.path.join(T.work, "secret.png"), "wb") as f:  # outside the document's folder
     f.write(good)
 
@@ -93,6 +97,8 @@ Some text before the pictures.
 
 ![Interlaced PNG picture](inter.png)
 
+![Cut JPEG picture](cut.jpg)
+
 ![Remote picture](https://example.invalid/x.png)
 
 ![Escaping picture](../secret.png)
@@ -108,10 +114,10 @@ if r.code != 0 or not os.path.exists(pdf):
 err = r.errtext
 for name, why in (("nothere.png", "No such file"), ("bad.png", "damaged"), ("anim.gif", "GIF"),
                   ("https://example.invalid/x.png", "never fetched"), ("../secret.png", "outside"),
-                  ("inter.png", "interlaced")):
+                  ("inter.png", "interlaced"), ("cut.jpg", "damaged")):
     line = [l for l in err.splitlines() if "warning" in l and name in l]
     T.check(line and why in line[0], "a warning for %s says '%s'" % (name, why), "stderr: " + err[:1200])
-T.check(err.count("warning") == 6, "exactly those six warnings", "stderr: " + err[:1200])
+T.check(err.count("warning") == 7, "exactly those seven warnings", "stderr: " + err[:1200])
 T.check(re.search(r"pictures\.md:\d+:\d+: warning: picture 'nothere\.png'", err) is not None,
         "the warning names the file, line and column", err[:300])
 
@@ -221,7 +227,7 @@ for cap in ("A small red picture", "The title is the caption", "Turned by EXIF",
     T.check(cap in flat, "caption '%s' printed" % cap, flat[:400])
 T.check("Wide blue" not in flat, "a title wins over the alt text as caption", flat[:400])
 for alt in ("Missing one picture", "Damaged PNG picture", "Animated GIF picture", "Remote picture",
-            "Escaping picture", "Interlaced PNG picture"):
+            "Escaping picture", "Interlaced PNG picture", "Cut JPEG picture"):
     T.check(alt in flat, "alt text '%s' stands in" % alt, flat[:600])
 
 

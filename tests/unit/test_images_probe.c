@@ -157,6 +157,29 @@ static void test_jpeg(const char *fixtures)
     CHECK(info.orientation == 6, "EXIF orientation 6 (got %d)", info.orientation);
     rc = sc_image_probe((const unsigned char *)b.data, 200, &info, why, sizeof why);
     CHECK(rc == -1, "a JPEG cut before its frame header is refused (%s)", why);
+    /* cut in the middle of the coded data: only decoding finds it */
+    size_t sos = 0;
+    for (size_t i = 2; i + 1 < b.len; i++)
+        if ((unsigned char)b.data[i] == 0xFF && (unsigned char)b.data[i + 1] == 0xDA) {
+            sos = i;
+            break;
+        }
+    rc = sc_image_probe((const unsigned char *)b.data, sos + 40, &info, why, sizeof why);
+    CHECK(sos && rc == -1 && strstr(why, "damaged"), "a JPEG cut inside its scan is refused (%s)",
+          why);
+    /* a Huffman table with impossible code counts */
+    sc_buf bad;
+    sc_buf_init(&bad);
+    sc_buf_append(&bad, b.data, b.len);
+    for (size_t i = 2; i + 8 < bad.len; i++)
+        if ((unsigned char)bad.data[i] == 0xFF && (unsigned char)bad.data[i + 1] == 0xC4) {
+            memset(bad.data + i + 5, 0xFF, 4);
+            break;
+        }
+    rc = sc_image_probe((const unsigned char *)bad.data, bad.len, &info, why, sizeof why);
+    CHECK(rc == -1 && strstr(why, "damaged"), "a JPEG with a bogus Huffman table is refused (%s)",
+          why);
+    sc_buf_free(&bad);
     sc_buf_free(&b);
 
     sc_buf_init(&b);

@@ -1,7 +1,7 @@
 /* test_readers_epub.c — the EPUB reader on the fixtures: books written by pandoc (metadata, spine
  * order, ids namespaced per file with links rewritten, notes, pictures as resources, page breaks
  * between documents) and hostile or wrong packages (references leaving the package, a zip that is
- * not an EPUB, bytes that are not a zip). Usage: test_readers_epub FIXTURES_DIR */
+ * not an EPUB, bytes that are not a zip, encrypted text, a document that is not a page). Usage: test_readers_epub FIXTURES_DIR */
 #include "html_testlib.h"
 
 static const char *fixtures;
@@ -149,6 +149,23 @@ static void test_not_epub(void)
     read_free(&r);
 }
 
+static void test_damaged(void)
+{
+    read_result r = read_fixture("epub/encrypted.epub");
+    CHECK_INT(r.rc, -1);
+    CHECK(has_diag(&r, SC_ERROR, "encrypted (DRM)"), "encrypted text is named as such");
+    read_free(&r);
+
+    /* one document that is not a page: a warning, the rest of the book is read */
+    r = read_fixture("epub/damaged-part.epub");
+    CHECK_INT(r.rc, 0);
+    CHECK(first_diag(&r, SC_ERROR) == NULL, "no error for one bad document");
+    CHECK(has_diag(&r, SC_WARNING, "document left out"), "the bad document is reported");
+    CHECK(r.rc == 0 && strstr(sc_node_plain_text(r.doc, r.doc->root), "Chapter two"),
+          "the other document is read");
+    read_free(&r);
+}
+
 static void test_pandoc_books(void)
 {
     static const char *const books[] = {"epub/typesetting-notes.epub",
@@ -178,6 +195,7 @@ int main(int argc, char **argv)
     test_features();
     test_escape();
     test_not_epub();
+    test_damaged();
     test_pandoc_books();
     return test_summary("test_readers_epub");
 }

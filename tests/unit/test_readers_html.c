@@ -499,6 +499,18 @@ static void test_data_uri(void)
     CHECK(img && img->next && strncmp(img->next->url, "data:text/html", 14) == 0,
           "a data: URL that is no picture is left as written");
     read_free(&r);
+
+    /* an EPUB-style cover: the SVG's one picture; other SVG and its text are dropped */
+    expect_xhtml("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+                 "<body><div><svg xmlns=\"http://www.w3.org/2000/svg\"><title>T</title>"
+                 "<image xlink:href=\"cover.jpg\"/></svg></div>"
+                 "<p>x<svg xmlns=\"http://www.w3.org/2000/svg\"><text>drawn text</text></svg></p>"
+                 "</body></html>",
+                 "div\n"
+                 "  paragraph\n"
+                 "    image url=cover.jpg\n"
+                 "paragraph\n"
+                 "  text \"x\"\n");
 }
 
 static void test_formats(void)

@@ -193,6 +193,7 @@ static void write_inline(const ep_book *b, ep_xml *x, int file, const sc_node *n
     case SC_NODE_STRIKE: wrapped(b, x, file, n, "del", in_link); break;
     case SC_NODE_SUB: wrapped(b, x, file, n, "sub", in_link); break;
     case SC_NODE_SUP: wrapped(b, x, file, n, "sup", in_link); break;
+    case SC_NODE_SPAN: wrapped(b, x, file, n, sc_node_element(n), in_link); break;
     case SC_NODE_CODE:
         ep_start(x, "code");
         common_attrs(x, n);
@@ -431,6 +432,17 @@ void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
         break;
     case SC_NODE_FIGURE:
         container(b, x, file, n, "figure");
+        break;
+    case SC_NODE_DIV: /* section, article, div ...: the source's own element */
+    case SC_NODE_DEF_LIST:
+    case SC_NODE_DEF_DATA:
+        container(b, x, file, n, sc_node_element(n));
+        break;
+    case SC_NODE_DEF_TERM:
+        ep_start(x, "dt");
+        common_attrs(x, n);
+        ep_write_inlines(b, x, file, n);
+        ep_end(x);
         break;
     case SC_NODE_FIGCAPTION:
         ep_start(x, "figcaption");

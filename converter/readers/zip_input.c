@@ -1,0 +1,245 @@
+/* zip_input.c — the parts of a DOCX or ODT package: libzip reads the archive from memory, every
+ * read is bounded (entries, part size, total), and XML parts go through libxml2's parser with no
+ * network, no DTD and no entity substitution (an external entity is never read). libxml2's error
+ * handlers print by default: they are silenced for the thread while a part is parsed (the handlers
+ * are per-thread state) and the first fatal error is kept for our message. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <zip.h>
+
+#include "html.h"
+#include "zip_input.h"
+
+struct sc_zip_input {
+    zip_t *zip;
+    zip_source_t *src;
+    const char *file;
+    sc_diag_list *diags;
+    size_t total;
+};
+
+sc_zip_input *sc_zip_open(const char *data, size_t len, const char *file, sc_diag_list *diags)
+{
+    if (!data || len < 4 || memcmp(data, "PK", 2) != 0) {
+        sc_diag_error(diags, file, "not a zip archive");
+        return NULL;
+    }
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &err);
+    zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : NULL;
+    if (!zip) {
+        sc_diag_error(diags, file, "cannot open the zip archive: damaged or cut short (%s)",
+                      zip_error_strerror(&err));
+        if (src)
+            zip_source_free(src);
+        zip_error_fini(&err);
+        return NULL;
+    }
+    zip_error_fini(&err);
+    zip_int64_t n = zip_get_num_entries(zip, 0);
+    if (n < 0 || n > SC_ZIP_MAX_ENTRIES) {
+        sc_diag_error(diags, file, "the package holds too many entries (%lld; the limit is %d)",
+                      (long long)n, SC_ZIP_MAX_ENTRIES);
+        zip_discard(zip);
+        return NULL;
+    }
+    sc_zip_input *z = calloc(1, sizeof *z);
+    if (!z) {
+        zip_discard(zip);
+        return NULL;
+    }
+    z->zip = zip;
+    z->file = file;
+    z->diags = diags;
+    return z;
+}
+
+void sc_zip_close(sc_zip_input *z)
+{
+    if (!z)
+        return;
+    zip_discard(z->zip); /* frees the source too */
+    free(z);
+}
+
+int sc_zip_has(sc_zip_input *z, const char *name)
+{
+    return name && zip_name_locate(z->zip, name, 0) >= 0;
+}
+
+static void report(sc_zip_input *z, int required, const char *fmt, const char *name,
+                   const char *detail)
+{
+    sc_diag_add(z->diags, required ? SC_ERROR : SC_WARNING, z->file, 0, 0, -1, fmt, name, detail);
+}
+
+char *sc_zip_read(sc_zip_input *z, const char *name, size_t *len, int required)
+{
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (!name || zip_stat(z->zip, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        !(st.valid & ZIP_STAT_INDEX)) {
+        if (required)
+            report(z, 1, "'%s' is missing from the package%s", name ? name : "?", "");
+        return NULL;
+    }
+    if (st.size > SC_ZIP_MAX_PART_BYTES || z->total + st.size > SC_ZIP_MAX_TOTAL_BYTES) {
+        report(z, required, "'%s' not read: %s", name,
+               st.size > SC_ZIP_MAX_PART_BYTES ? "larger than 64 MiB uncompressed"
+                                               : "the package holds more than 512 MiB");
+        return NULL;
+    }
+    zip_file_t *f = zip_fopen_index(z->zip, st.index, 0);
+    if (!f) {
+        report(z, required, "cannot open '%s' in the package (%s)", name, zip_strerror(z->zip));
+        return NULL;
+    }
+    char *data = malloc((size_t)st.size + 1);
+    zip_uint64_t got = 0;
+    while (data && got < st.size) {
+        zip_int64_t n = zip_fread(f, data + got, st.size - got);
+        if (n <= 0)
+            break;
+        got += (zip_uint64_t)n;
+    }
+    /* a lying size header: more bytes than announced means damage too */
+    char extra;
+    int more = data && got == st.size && zip_fread(f, &extra, 1) > 0;
+    zip_fclose(f);
+    if (!data || got != st.size || more) {
+        report(z, required, "cannot read '%s' in the package%s", name, " (damaged zip)");
+        free(data);
+        return NULL;
+    }
+    data[got] = '\0';
+    z->total += (size_t)got;
+    *len = (size_t)got;
+    return data;
+}
+
+typedef struct xml_error {
+    char message[160];
+    int line;
+    int fatal;
+} xml_error;
+
+static void silent_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void keep_first_error(void *user, xmlErrorPtr e)
+{
+    xml_error *err = user;
+    if (!e || e->level < XML_ERR_FATAL || err->fatal)
+        return;
+    err->fatal = 1;
+    err->line = e->line;
+    const char *m = e->message ? e->message : "not well-formed";
+    size_t n = strlen(m);
+    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+        n--;
+    if (n >= sizeof err->message)
+        n = sizeof err->message - 1;
+    memcpy(err->message, m, n);
+    err->message[n] = '\0';
+}
+
+xmlDocPtr sc_zip_xml(sc_zip_input *z, const char *name, int required)
+{
+    size_t len;
+    char *data = sc_zip_read(z, name, &len, required);
+    if (!data)
+        return NULL;
+    if (len > (size_t)0x7fffffff) {
+        free(data);
+        return NULL;
+    }
+    xml_error err = {.fatal = 0};
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent_generic);
+    xmlSetStructuredErrorFunc(&err, keep_first_error);
+    xmlDocPtr xml = NULL;
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (ctxt) {
+        xml = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                    XML_PARSE_NOCDATA);
+        if (xml && !ctxt->wellFormed) {
+            xmlFreeDoc(xml);
+            xml = NULL;
+        }
+        xmlFreeParserCtxt(ctxt);
+    }
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    free(data);
+    if (xml && (xml->intSubset || xml->extSubset)) {
+        /* package parts never need one, and entities declared there could expand without end
+         * when text is read */
+        xmlFreeDoc(xml);
+        sc_diag_add(z->diags, required ? SC_ERROR : SC_WARNING, z->file, 0, 0, -1,
+                    "%s: a document type declaration is not allowed in a package part", name);
+        return NULL;
+    }
+    if (!xml || !xmlDocGetRootElement(xml)) {
+        if (xml)
+            xmlFreeDoc(xml);
+        sc_diag_add(z->diags, required ? SC_ERROR : SC_WARNING, z->file, 0, 0, -1,
+                    "%s:%d: not well-formed XML (%s)", name, err.line,
+                    err.fatal ? err.message : "no root element");
+        return NULL;
+    }
+    return xml;
+}
+
+const char *sc_xml_name(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
+}
+
+int sc_xml_is(const xmlNode *n, const char *name)
+{
+    const char *l = sc_xml_name(n);
+    return l && strcmp(l, name) == 0;
+}
+
+const xmlNode *sc_xml_child(const xmlNode *parent, const char *name)
+{
+    for (const xmlNode *n = parent ? parent->children : NULL; n; n = n->next)
+        if (sc_xml_is(n, name))
+            return n;
+    return NULL;
+}
+
+const char *sc_xml_attr(const xmlNode *n, const char *name, const char *ns)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (strcmp((const char *)a->name, name) != 0)
+            continue;
+        if (ns && (!a->ns || !a->ns->href || strcmp((const char *)a->ns->href, ns) != 0))
+            continue;
+        const xmlNode *t = a->children;
+        return t && t->type == XML_TEXT_NODE && t->content ? (const char *)t->content : "";
+    }
+    return NULL;
+}
+
+const char *sc_zip_resolve(sc_arena *arena, const char *from, const char *target)
+{
+    if (!target)
+        return NULL;
+    if (target[0] == '/') /* relative to the package root */
+        return sc_epub_resolve(arena, NULL, target + 1);
+    return sc_epub_resolve(arena, from, target);
+}
