@@ -24,12 +24,13 @@ static int forced_break(const sc_bitem *it)
     return it->type == SC_IT_PENALTY && it->penalty <= -SC_INF_PENALTY;
 }
 
-/* The break ending the line that starts at item i. Hyphen breaks are refused when `no_hyphen`. */
+/* The break ending the line that starts at item i. Hyphen breaks are refused when `no_hyphen`,
+ * unless nothing else fits (a word wider than the measure): overfull would be worse. */
 static size_t first_fit(const sc_bitem *items, size_t n, size_t i, double avail, int shrink,
                         int no_hyphen)
 {
     double w = 0, z = 0;
-    size_t best = (size_t)-1;
+    size_t best = (size_t)-1, refused = (size_t)-1;
     int have_box = 0;
     for (; i < n; i++) {
         const sc_bitem *it = &items[i];
@@ -38,12 +39,16 @@ static size_t first_fit(const sc_bitem *items, size_t n, size_t i, double avail,
         if (legal_break(items, i)) {
             double lw = w + (it->type == SC_IT_PENALTY ? it->width : 0);
             int fits = lw <= avail + 1e-6 || (shrink && lw - z <= avail + 1e-6);
+            if (!fits && best == (size_t)-1)
+                best = refused;
             if (!fits && best != (size_t)-1)
                 return best; /* the last break that fit */
             if (forced_break(it) || !fits)
                 return i; /* forced, or nothing fits (one cluster wider than the measure) */
             if (!(no_hyphen && hyphen_break(it)))
                 best = i;
+            else
+                refused = i;
         }
         if (it->type == SC_IT_BOX) {
             w += it->width;
@@ -68,9 +73,11 @@ size_t sc_greedy_breaks(const sc_bitem *items, size_t n, double first_width, dou
         size_t brk = first_fit(items, n, i, nb == 0 ? first_width : width, shrink,
                                in_a_row >= 2 || i < no_hyphen_to);
         breaks[nb++] = brk;
-        if (forced_break(&items[brk]) && nb >= 2 && hyphen_break(&items[breaks[nb - 2]])) {
+        if (forced_break(&items[brk]) && nb >= 2 && hyphen_break(&items[breaks[nb - 2]]) &&
+            no_hyphen_to <= brk) {
             /* The line before a paragraph's (or a forced break's) last ends with a hyphen: set
-             * both again without hyphens. */
+             * both again without hyphens (once: a word wider than the measure may still have to
+             * break at its hyphen). */
             nb -= 2;
             i = nb ? breaks[nb - 1] + 1 : 0;
             no_hyphen_to = brk + 1;

@@ -98,6 +98,7 @@ static void push_item(para_work *w, sc_item_type type, double width, double stre
     it->ref = ref;
     it->pos = pos;
     it->split = 0;
+    it->disc = 0;
 }
 
 static void push_forced_break(para_work *w, uint32_t pos)
@@ -178,6 +179,19 @@ float sc_piece_letter_space(const sc_para *p, const para_piece *pc, uint32_t k)
     return (float)ls;
 }
 
+double sc_piece_unkern(const sc_para *p, const para_piece *pc)
+{
+    if (!pc->shaped || pc->gap || pc->spaces || pc->g1 <= pc->g0 || pc->shaped->rtl)
+        return 0;
+    const sc_ushaped_glyph *u = &pc->shaped->glyphs[pc->g1 - 1];
+    if (pc->g1 - 1 > pc->g0 && pc->shaped->glyphs[pc->g1 - 2].cluster == u->cluster)
+        return 0; /* a mark or a decomposition: its advance is not a kerned letter's */
+    hb_position_t nominal = hb_font_get_glyph_h_advance(pc->face->hb_font, u->gid);
+    if (u->x_advance == 0)
+        return 0;
+    return (nominal - u->x_advance) * (double)p->spans[pc->span].size / pc->face->upem;
+}
+
 static double spaces_width(const sc_para *p, uint32_t a, uint32_t b, const para_span *s)
 {
     double one = space_width(s), w = 0;
@@ -242,6 +256,56 @@ static void push_box(sc_para *p, para_work *w, size_t span, const sc_face *face,
     w->npieces++;
 }
 
+/* A hyphenation point inside a ligature glyph (dif|fer, of|fice: f_f, f_f_i), as TeX's
+ * discretionary: unbroken, the ligature is drawn; broken, the line ends with the first letters
+ * shaped alone and a hyphen, and the next starts with the rest shaped alone. Items: a box (the
+ * glyphs before the ligature), the penalty (width: first part + hyphen; disc: its piece), a glue
+ * (width: ligature - rest; it follows no box, so it is no break, and it is discarded after one;
+ * disc: the ligature, drawn when the line goes on), a box (the rest, drawn only at a line's
+ * start). Returns 0 when the point is not of that kind (then no break there). */
+static int push_ligature_point(sc_para *p, para_work *w, size_t span, const sc_face *face,
+                               const sc_shaped *shaped, uint32_t a, uint32_t b, uint32_t *g0,
+                               uint32_t *t0, uint32_t g, uint32_t at)
+{
+    uint32_t lg = g - 1;
+    if (lg > *g0 && shaped->glyphs[lg - 1].cluster == shaped->glyphs[lg].cluster)
+        return 0; /* a cluster of several glyphs, not one ligature */
+    uint32_t c0 = a + shaped->glyphs[lg].cluster;
+    uint32_t c1 = g < shaped->nglyphs ? a + shaped->glyphs[g].cluster : b;
+    if (!(c0 < at && at < c1) || c0 < *t0)
+        return 0;
+    const para_span *s = &p->spans[span];
+    int noliga = span_no_ligatures(s);
+    const sc_shaped *pre = sc_shape_text_opts(p->shaper, face, s->lang, p->text + c0, at - c0,
+                                              noliga);
+    const sc_shaped *post = sc_shape_text_opts(p->shaper, face, s->lang, p->text + at, c1 - at,
+                                               noliga);
+    if (pre->missing || post->missing || !pre->nglyphs || !post->nglyphs || pre->rtl ||
+        post->rtl)
+        return 0;
+    if (lg > *g0)
+        push_box(p, w, span, face, shaped, *g0, lg, a, *t0, c0, 0, 0);
+    /* The first part and the ligature are pieces without box items of their own. */
+    push_box(p, w, span, face, pre, 0, pre->nglyphs, c0, c0, at, 0, 0);
+    w->nitems--;
+    size_t pre_piece = w->npieces - 1;
+    push_split_penalty(p, w, w->split_next, at);
+    w->items[w->nitems - 1].width += w->pieces[pre_piece].width;
+    w->items[w->nitems - 1].disc = (int)pre_piece + 1;
+    push_box(p, w, span, face, shaped, lg, g, a, c0, c1, 0, 0);
+    w->nitems--;
+    size_t lig_piece = w->npieces - 1;
+    push_item(w, SC_IT_GLUE, 0, 0, 0, 0, -1, at);
+    size_t glue = w->nitems - 1;
+    push_box(p, w, span, face, post, 0, post->nglyphs, at, at, c1, 0, 0);
+    w->pieces[w->npieces - 1].disc_post = 1;
+    w->items[glue].width = w->pieces[lig_piece].width - w->pieces[w->npieces - 1].width;
+    w->items[glue].disc = (int)lig_piece + 1;
+    *g0 = g;
+    *t0 = c1;
+    return 1;
+}
+
 /* A run of text [a, b) in one face (or a gap, or kept spaces), shaped as a whole so kerning and
  * ligatures hold across the split points (URL points, clusters of an over-long word): the glyphs
  * are cut where a glyph's cluster starts exactly at a split point, with a penalty there. */
@@ -265,15 +329,21 @@ static void push_piece(sc_para *p, para_work *w, size_t span, uint32_t a, uint32
             uint32_t g = g0;
             while (g < n && a + shaped->glyphs[g].cluster < at)
                 g++;
-            if (g == g0 || g == n || a + shaped->glyphs[g].cluster != at)
-                continue; /* inside a cluster or a ligature: no break there */
+            if (g == g0 || g == n || a + shaped->glyphs[g].cluster != at) {
+                if (g > g0 && w->split_kind[w->split_next] == SC_SPLIT_HYPH)
+                    push_ligature_point(p, w, span, face, shaped, a, b, &g0, &t0, g, at);
+                continue; /* inside a cluster or a ligature: no other break there */
+            }
             push_box(p, w, span, face, shaped, g0, g, a, t0, at, 0, 0);
             push_split_penalty(p, w, w->split_next, at);
+            if (w->items[w->nitems - 1].ref >= 0) /* a hyphen is drawn: see sc_piece_unkern */
+                w->items[w->nitems - 1].width += sc_piece_unkern(p, &w->pieces[w->npieces - 1]);
             g0 = g;
             t0 = at;
         }
     }
-    push_box(p, w, span, face, shaped, g0, n, a, t0, b, gap, spaces);
+    if (!(shaped && n > 0 && g0 == n && t0 == b)) /* unless a ligature point took the rest */
+        push_box(p, w, span, face, shaped, g0, n, a, t0, b, gap, spaces);
 }
 
 /* The script of a cluster's base character; HB_SCRIPT_COMMON for punctuation, digits, marks,
@@ -467,18 +537,17 @@ static void hyphen_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b
         uint32_t cp = decode(p->text, b, i, &next);
         if (!is_word_char(cp))
             continue;
-        size_t si = span_at(p, (uint32_t)i);
-        const para_span *s = &p->spans[si];
-        uint32_t end = s->t1 < b ? s->t1 : b;
+        const para_span *s = &p->spans[span_at(p, (uint32_t)i)];
         size_t w0 = i, w1 = next;
-        while (w1 < end) {
+        while (w1 < b) {
             size_t n2;
-            if (!is_word_char(decode(p->text, end, w1, &n2)))
+            if (!is_word_char(decode(p->text, b, w1, &n2)))
                 break;
             w1 = n2;
         }
         next = w1;
-        if (!s->style || s->style->hyphens != 1 || s->style->white_space_pre)
+        /* A word in two styles (**Type**setting) is left whole: its parts are not words. */
+        if (w1 > s->t1 || !s->style || s->style->hyphens != 1 || s->style->white_space_pre)
             continue;
         PARA_RESERVE(w->hyph_points, w->caphyph_points, w1 - w0 + 1);
         size_t n = sc_hyphenate_word(w, s->lang, p->text + w0, w1 - w0, w->hyph_points,

@@ -294,6 +294,10 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                 next_anchor++;
             }
             if (it->type == SC_IT_BOX) {
+                if (it->ref >= 0 && w->pieces[it->ref].disc_post && k != i) {
+                    xd += it->width; /* no break in the ligature: the glue drew it */
+                    continue;
+                }
                 if (it->ref >= 0) {
                     para_piece *pc = &w->pieces[it->ref];
                     add_piece(&rb, pc, (float)xd);
@@ -304,6 +308,12 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                     link_box(&lb, w, arena, &p->spans[pc->span], (float)xd,
                              (float)(xd + it->width));
                 }
+                xd += it->width;
+            } else if (it->type == SC_IT_GLUE && it->disc) {
+                /* A ligature with a hyphenation point inside, not broken on this line. */
+                const para_piece *pc = &w->pieces[it->disc - 1];
+                add_piece(&rb, pc, (float)xd);
+                metrics_of_piece(ln, p, pc);
                 xd += it->width;
             } else if (it->type == SC_IT_GLUE && it->stretch < SC_FIL) {
                 double gw = it->width + (r > 0 ? r * it->stretch : r * it->shrink);
@@ -321,16 +331,36 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
                 xd += gw;
             }
         }
+        double pre_width = 0; /* a broken ligature: its first part, shaped alone */
+        if (shy_span >= 0 && items[end].disc && rb.active &&
+            rb.t1 == w->pieces[items[end].disc - 1].t0) {
+            const para_piece *pc = &w->pieces[items[end].disc - 1];
+            add_piece(&rb, pc, (float)xd);
+            metrics_of_piece(ln, p, pc);
+            pre_width = pc->width;
+            xd += pc->width;
+        }
         if (shy_span >= 0 && rb.active && rb.t1 == items[end].pos) {
             hb_codepoint_t hg = sc_hyphen_glyph(rb.face);
             if (hg) {
+                /* The penalty's width is the hyphen's plus the kerning its last letter loses
+                 * (sc_piece_unkern): that letter gets its own advance back. */
+                double hw = hb_font_get_glyph_h_advance(rb.face->hb_font, hg) * (double)rb.size /
+                            rb.face->upem;
+                size_t last = rb.nglyphs;
                 sc_glyph *g = new_glyph(&rb);
+                if (last > 0)
+                    rb.w->glyphs[last - 1].x_advance +=
+                        (float)(items[end].width - pre_width - hw);
+                else
+                    hw = items[end].width - pre_width;
+                g = &rb.w->glyphs[last];
                 g->gid = hg;
                 g->cluster = rb.t1 - rb.t0; /* shows the "-" flush adds to the run's text */
                 rb.hyphen = 1;
-                g->x_advance = (float)items[end].width;
+                g->x_advance = (float)hw;
                 g->y_offset = rb.shift;
-                xd += items[end].width;
+                xd += items[end].width - pre_width;
             }
         }
         flush(&rb);

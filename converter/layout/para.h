@@ -33,6 +33,8 @@ typedef struct para_piece {
     int gap;                 /* a character no font has: nothing drawn, not in any run */
     int spaces;              /* kept white space (indentation in pre text): space glyphs */
     double width;            /* pt */
+    int disc_post;           /* the rest of a word after a hyphenation point inside a ligature:
+                                drawn only when a line starts with it (see sc_bitem.disc) */
 } para_piece;
 
 /* Inter-word space(s): [t0, t1) of the text; one glyph per space character. */
@@ -105,6 +107,11 @@ int sc_para_space_weight(const sc_para *para, uint32_t i);
  * not after the piece's last cluster when white space or the end follows (the glue carries that
  * one, so no line ends with it). 0 for spans without letter-spacing. */
 float sc_piece_letter_space(const sc_para *p, const para_piece *pc, uint32_t k);
+
+/* When a line ends after the piece with a drawn hyphen, its last glyph loses the kerning it had
+ * with the letter that now starts the next line (what shaping the first half alone gives):
+ * the change of width in pt (the penalty's width includes it; lines.c applies it). */
+double sc_piece_unkern(const sc_para *p, const para_piece *pc);
 
 /* The glyph drawn for a soft hyphen at a line end (0 when the face has none). */
 hb_codepoint_t sc_hyphen_glyph(const sc_face *face);

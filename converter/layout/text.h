@@ -106,6 +106,9 @@ typedef struct sc_bitem {
                                line breaks there), else -1 */
     uint32_t pos;           /* byte offset in the paragraph's text where the item starts */
     int split;              /* penalty: a break inside a word without hyphen (URL, over-long) */
+    int disc;               /* a hyphenation point inside a ligature (TeX's discretionary), piece
+                               index + 1 (0: none): penalty: the first part, drawn before the
+                               hyphen; glue: the ligature, drawn when the line goes on */
 } sc_bitem;
 
 /* Knuth-Plass total fit: first_width for the first line, width for the rest. Fills breaks

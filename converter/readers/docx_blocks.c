@@ -150,6 +150,7 @@ static void paragraph(docx_reader *r, const xmlNode *p, sc_node *parent, list_ct
                 style_is(st, "IntenseQuote", "Intense Quote");
     int term = style_is(st, "DefinitionTerm", "Definition Term");
     int def = style_is(st, "Definition", "Definition");
+    int caption = style_is(st, "ImageCaption", "Image Caption") || style_is(st, "Caption", "caption");
     const char *cls = style_is(st, "Author", "Author") ? "author"
                     : style_is(st, "Date", "Date") ? "date"
                     : style_is(st, "Subtitle", "Subtitle") ? "subtitle"
@@ -162,7 +163,8 @@ static void paragraph(docx_reader *r, const xmlNode *p, sc_node *parent, list_ct
     node->line = p->line > 0 && p->line < 65535 ? p->line : 0;
     ox_inline in;
     ox_inline_init(&in, doc, node);
-    unsigned fmt = !level && !title && st ? st->fmt_on : 0;
+    /* a paragraph style's own run formatting counts, except where the role says it all */
+    unsigned fmt = !level && !title && !caption && !term && st ? st->fmt_on : 0;
     const char *font = st && st->font ? st->font : r->default_font;
     docx_paragraph_inlines(r, p, &in, fmt, font);
     if (!node->id && r->pending_id)
@@ -184,6 +186,8 @@ static void paragraph(docx_reader *r, const xmlNode *p, sc_node *parent, list_ct
         return;
     }
     close_lists(lc);
+    if (caption && ox_figure_caption(doc, parent, node))
+        return;
     if (code) {
         sc_buf text;
         sc_buf_init(&text);
@@ -250,7 +254,9 @@ static void cell_content(docx_reader *r, const xmlNode *first, ox_inline *in, in
             sc_node *mark = in->parent->last_child;
             if (*lines)
                 ox_leaf(in, 0, sc_node_new(r->doc, SC_NODE_LINE_BREAK));
-            docx_paragraph_inlines(r, n, in, 0, r->default_font);
+            const xmlNode *ps = sc_xml_child(sc_xml_child(n, "pPr"), "pStyle");
+            const docx_style *st = ps ? docx_style_by_id(r, sc_xml_attr(ps, "val", NULL)) : NULL;
+            docx_paragraph_inlines(r, n, in, 0, st && st->font ? st->font : r->default_font);
             if (*lines && in->parent->last_child &&
                 in->parent->last_child->type == SC_NODE_LINE_BREAK) {
                 sc_node_unlink(in->parent->last_child); /* an empty paragraph */

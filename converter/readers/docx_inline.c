@@ -39,17 +39,18 @@ static int understood(const char *requires)
     static const char *const known[] = {"w14", "w15", "w16se", "wp14"};
     if (!requires || !*requires)
         return 0;
-    char buf[128];
-    size_t n = strlen(requires);
-    if (n >= sizeof buf)
-        return 0;
-    memcpy(buf, requires, n + 1);
-    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    for (const char *p = requires; *p;) { /* every space-separated prefix must be known */
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
         int ok = 0;
         for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-            ok |= strcmp(tok, known[i]) == 0;
+            ok |= strlen(known[i]) == n && strncmp(p, known[i], n) == 0;
         if (!ok)
             return 0;
+        p += n;
     }
     return 1;
 }

@@ -166,17 +166,51 @@ static void read_style(docx_reader *r, const xmlNode *el, docx_style *s)
     }
 }
 
+/* Styles and numbering instances are sorted by id once read, and looked up by binary search:
+ * a hostile document may hold many thousands of either. */
+static int style_order(const void *a, const void *b)
+{
+    return strcmp(((const docx_style *)a)->id, ((const docx_style *)b)->id);
+}
+
+static int style_key(const void *key, const void *elem)
+{
+    return strcmp(key, ((const docx_style *)elem)->id);
+}
+
+typedef struct abstract_ref {
+    const char *id;
+    const xmlNode *node;
+} abstract_ref;
+
+static int abstract_order(const void *a, const void *b)
+{
+    return strcmp(((const abstract_ref *)a)->id, ((const abstract_ref *)b)->id);
+}
+
+static int abstract_key(const void *key, const void *elem)
+{
+    return strcmp(key, ((const abstract_ref *)elem)->id);
+}
+
+static int num_order(const void *a, const void *b)
+{
+    return strcmp(((const docx_num *)a)->num_id, ((const docx_num *)b)->num_id);
+}
+
+static int num_key(const void *key, const void *elem)
+{
+    return strcmp(key, ((const docx_num *)elem)->num_id);
+}
+
 /* Inherit along basedOn (cycles and over-long chains are cut). */
 static void resolve(docx_reader *r, docx_style *s, int depth)
 {
     if (s->resolved || depth > 20)
         return;
     s->resolved = 1;
-    docx_style *base = NULL;
-    for (size_t i = 0; s->based_on && i < r->nstyles; i++)
-        if (strcmp(r->styles[i].id, s->based_on) == 0 && &r->styles[i] != s)
-            base = &r->styles[i];
-    if (!base)
+    docx_style *base = (docx_style *)docx_style_by_id(r, s->based_on);
+    if (!base || base == s)
         return;
     resolve(r, base, depth + 1);
     if (!s->heading && !s->outline && !s->title) {
@@ -208,6 +242,7 @@ void docx_read_styles(docx_reader *r, const char *part)
     for (const xmlNode *n = root->children; n && r->nstyles < count; n = n->next)
         if (sc_xml_is(n, "style"))
             read_style(r, n, &r->styles[r->nstyles++]);
+    qsort(r->styles, r->nstyles, sizeof *r->styles, style_order);
     for (size_t i = 0; i < r->nstyles; i++)
         resolve(r, &r->styles[i], 0);
     /* document defaults: the language and the font of unstyled runs */
@@ -225,10 +260,12 @@ void docx_read_styles(docx_reader *r, const char *part)
 
 const docx_style *docx_style_by_id(docx_reader *r, const char *id)
 {
-    for (size_t i = 0; id && i < r->nstyles; i++)
-        if (strcmp(r->styles[i].id, id) == 0)
-            return &r->styles[i];
-    return NULL;
+    if (!id || !r->nstyles)
+        return NULL;
+    const docx_style *s = bsearch(id, r->styles, r->nstyles, sizeof *r->styles, style_key);
+    while (s && s > r->styles && strcmp(s[-1].id, id) == 0)
+        s--; /* the first of duplicates */
+    return s;
 }
 
 static void read_abstract(const xmlNode *abs, docx_num *num)
@@ -260,11 +297,22 @@ void docx_read_numbering(docx_reader *r, const char *part)
     if (!xml)
         return;
     const xmlNode *root = xmlDocGetRootElement(xml);
-    size_t count = 0;
-    for (const xmlNode *n = root->children; n; n = n->next)
+    size_t count = 0, nabs = 0;
+    for (const xmlNode *n = root->children; n; n = n->next) {
         count += sc_xml_is(n, "num");
+        nabs += sc_xml_is(n, "abstractNum") && sc_xml_attr(n, "abstractNumId", NULL);
+    }
     if (count > SC_ZIP_MAX_ENTRIES)
         count = SC_ZIP_MAX_ENTRIES;
+    if (nabs > SC_ZIP_MAX_ENTRIES)
+        nabs = SC_ZIP_MAX_ENTRIES;
+    abstract_ref *abstracts = calloc(nabs ? nabs : 1, sizeof *abstracts);
+    size_t k = 0;
+    for (const xmlNode *n = root->children; n && abstracts && k < nabs; n = n->next)
+        if (sc_xml_is(n, "abstractNum") && sc_xml_attr(n, "abstractNumId", NULL))
+            abstracts[k++] = (abstract_ref){sc_xml_attr(n, "abstractNumId", NULL), n};
+    if (abstracts)
+        qsort(abstracts, k, sizeof *abstracts, abstract_order);
     r->nums = sc_arena_calloc(r->doc->arena, count ? count : 1, sizeof *r->nums);
     for (const xmlNode *n = root->children; n && r->nnums < count; n = n->next) {
         if (!sc_xml_is(n, "num"))
@@ -274,11 +322,9 @@ void docx_read_numbering(docx_reader *r, const char *part)
         const char *aid = an ? sc_xml_attr(an, "val", NULL) : NULL;
         if (!id)
             continue;
-        const xmlNode *abs = NULL;
-        for (const xmlNode *a = root->children; a && aid && !abs; a = a->next)
-            if (sc_xml_is(a, "abstractNum") && sc_xml_attr(a, "abstractNumId", NULL) &&
-                strcmp(sc_xml_attr(a, "abstractNumId", NULL), aid) == 0)
-                abs = a;
+        const abstract_ref *abs_ref =
+            aid && abstracts && k ? bsearch(aid, abstracts, k, sizeof *abstracts, abstract_key) : NULL;
+        const xmlNode *abs = abs_ref ? abs_ref->node : NULL;
         docx_num *num = &r->nums[r->nnums++];
         num->num_id = sc_arena_strdup(r->doc->arena, id);
         read_abstract(abs, num);
@@ -291,13 +337,14 @@ void docx_read_numbering(docx_reader *r, const char *part)
                 num->start[atoi(il)] = atoi(sv);
         }
     }
+    free(abstracts);
     xmlFreeDoc(xml);
+    qsort(r->nums, r->nnums, sizeof *r->nums, num_order);
 }
 
 docx_num *docx_num_by_id(docx_reader *r, const char *num_id)
 {
-    for (size_t i = 0; num_id && i < r->nnums; i++)
-        if (strcmp(r->nums[i].num_id, num_id) == 0)
-            return &r->nums[i];
-    return NULL;
+    if (!num_id || !r->nnums)
+        return NULL;
+    return bsearch(num_id, r->nums, r->nnums, sizeof *r->nums, num_key);
 }

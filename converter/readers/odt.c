@@ -60,9 +60,11 @@ static void paragraph(odt_reader *r, const xmlNode *p, sc_node *parent)
     ox_inline in;
     ox_inline_init(&in, doc, node);
     int space = 1;
-    unsigned fmt = !level && role != ODT_TITLE && st ? st->fmt_on : 0;
-    odt_inlines(r, p->children, &in, role == ODT_CODE ? 0 : fmt, st ? st->font : NULL, &space,
-                r->depth);
+    /* a paragraph style's own run formatting counts, except where the role says it all */
+    unsigned fmt = !level && role != ODT_TITLE && role != ODT_CAPTION && role != ODT_TERM && st
+                       ? st->fmt_on : 0;
+    odt_inlines(r, p->children, &in, role == ODT_CODE ? 0 : fmt,
+                st && st->font ? st->font : r->default_font, &space, r->depth);
     if (!node->id && r->pending_id)
         node->id = r->pending_id;
     r->pending_id = NULL;
@@ -81,6 +83,8 @@ static void paragraph(odt_reader *r, const xmlNode *p, sc_node *parent)
         doc->meta.title = sc_node_plain_text(doc, node);
         doc->meta.title_from_source = 1;
     }
+    if (role == ODT_CAPTION && !level && ox_figure_caption(doc, parent, node))
+        return;
     if (role == ODT_CODE && !level) {
         sc_buf text;
         sc_buf_init(&text);
@@ -194,7 +198,8 @@ static void cell_content(odt_reader *r, const xmlNode *first, ox_inline *in, int
                 ox_leaf(in, 0, sc_node_new(r->doc, SC_NODE_LINE_BREAK));
             int space = 1;
             const odt_style *st = odt_style_by_name(r, sc_xml_attr(n, "style-name", NULL), 'p');
-            odt_inlines(r, n->children, in, 0, st ? st->font : NULL, &space, depth + 1);
+            odt_inlines(r, n->children, in, 0, st && st->font ? st->font : r->default_font, &space,
+                        depth + 1);
             if (*lines && in->parent->last_child &&
                 in->parent->last_child->type == SC_NODE_LINE_BREAK) {
                 sc_node_unlink(in->parent->last_child);

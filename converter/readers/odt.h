@@ -8,7 +8,7 @@
 /* What a paragraph style makes of its paragraphs (from the style or its parents). */
 typedef enum {
     ODT_PLAIN, ODT_HEADING, ODT_TITLE, ODT_SUBTITLE, ODT_AUTHOR, ODT_DATE, ODT_CODE, ODT_QUOTE,
-    ODT_TERM, ODT_DEFINITION
+    ODT_TERM, ODT_DEFINITION, ODT_CAPTION
 } odt_role;
 
 typedef struct odt_style {
@@ -21,6 +21,7 @@ typedef struct odt_style {
     int code_text;        /* a text style for code (Source_Text) */
     sc_cell_align align;  /* fo:text-align of a paragraph style (for table cells) */
     const char *lang;     /* fo:language[-fo:country] of its text, NULL: inherited */
+    size_t seq;           /* reading order: of two styles of one name, the later wins */
     int resolved;
 } odt_style;
 
@@ -29,6 +30,7 @@ typedef struct odt_list_style {
     int ordered[10];
     int start[10];
     const char *list_style[10]; /* CSS list-style-type, NULL for the default */
+    size_t seq;
 } odt_list_style;
 
 typedef struct odt_font {
@@ -51,6 +53,7 @@ typedef struct odt_reader {
     sc_node **defs;       /* FOOTNOTE_DEFs in number order (heap-owned) */
     size_t ndefs, defs_cap;
     const char *pending_id;
+    const char *default_font; /* of the default paragraph style */
     const odt_list_style *last_list; /* the last top-level list read, for lists that continue */
     int last_list_next;   /* the number its next item would have had */
     int depth;
@@ -58,7 +61,7 @@ typedef struct odt_reader {
 
 /* Styles from one part's office:styles / office:automatic-styles / office:font-face-decls. */
 void odt_read_styles(odt_reader *r, const xmlNode *root);
-/* Resolve parent chains once every part is read. */
+/* Once every part is read: sort the styles for lookup and resolve their parent chains. */
 void odt_resolve_styles(odt_reader *r);
 const odt_style *odt_style_by_name(const odt_reader *r, const char *name, char family);
 const odt_list_style *odt_list_style_by_name(const odt_reader *r, const char *name);

@@ -9,6 +9,8 @@
 
 #include "odt.h"
 
+/* Grow an array in the document arena (the old copy stays there: at most as much again); `r` is
+ * the reader in scope. */
 #define GROW(arr, count, cap)                                                              \
     do {                                                                                   \
         if ((count) == (cap)) {                                                            \
@@ -80,7 +82,11 @@ static odt_role role_of(const char *name, int *code_text)
                  {"Definition_20_Term", ODT_TERM},
                  {"Definition_20_Term_20_Tight", ODT_TERM},
                  {"Definition_20_Definition", ODT_DEFINITION},
-                 {"Definition_20_Definition_20_Tight", ODT_DEFINITION}};
+                 {"Definition_20_Definition_20_Tight", ODT_DEFINITION},
+                 {"FigureCaption", ODT_CAPTION},
+                 {"Figure", ODT_CAPTION},
+                 {"Illustration", ODT_CAPTION},
+                 {"Caption", ODT_CAPTION}};
     *code_text = strcmp(name, "Source_Text") == 0 || strcmp(name, "Source_20_Text") == 0 ||
                  strcmp(name, "Teletype") == 0;
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
@@ -92,11 +98,12 @@ static odt_role role_of(const char *name, int *code_text)
 static void read_style(odt_reader *r, const xmlNode *el)
 {
     const char *name = sc_xml_attr(el, "name", NULL), *family = sc_xml_attr(el, "family", NULL);
-    if (!name || !family)
+    if (!name || !family || r->nstyles >= SC_ZIP_MAX_ENTRIES)
         return;
     GROW(r->styles, r->nstyles, r->styles_cap);
-    odt_style *s = &r->styles[r->nstyles++];
+    odt_style *s = &r->styles[r->nstyles];
     memset(s, 0, sizeof *s);
+    s->seq = r->nstyles++;
     s->name = dup(r, name);
     s->parent = dup(r, sc_xml_attr(el, "parent-style-name", NULL));
     s->family = strcmp(family, "paragraph") == 0 ? 'p' : strcmp(family, "text") == 0 ? 't' : 'o';
@@ -115,11 +122,12 @@ static void read_style(odt_reader *r, const xmlNode *el)
 static void read_list_style(odt_reader *r, const xmlNode *el)
 {
     const char *name = sc_xml_attr(el, "name", NULL);
-    if (!name)
+    if (!name || r->nlists >= SC_ZIP_MAX_ENTRIES)
         return;
     GROW(r->lists, r->nlists, r->lists_cap);
-    odt_list_style *l = &r->lists[r->nlists++];
+    odt_list_style *l = &r->lists[r->nlists];
     memset(l, 0, sizeof *l);
+    l->seq = r->nlists++;
     l->name = dup(r, name);
     for (int i = 0; i < 10; i++)
         l->start[i] = 1;
@@ -150,6 +158,10 @@ static void read_group(odt_reader *r, const xmlNode *group)
             const char *lang = tp ? sc_xml_attr(tp, "language", NULL) : NULL;
             if (lang && *lang && strcmp(lang, "none") != 0 && !r->doc->meta.lang)
                 r->doc->meta.lang = dup(r, lang);
+            odt_style props = {.name = NULL};
+            text_props(r, tp, &props);
+            if (props.font)
+                r->default_font = props.font;
         }
     }
 }
@@ -159,7 +171,7 @@ void odt_read_styles(odt_reader *r, const xmlNode *root)
     const xmlNode *faces = sc_xml_child(root, "font-face-decls");
     for (const xmlNode *n = faces ? faces->children : NULL; n; n = n->next) {
         const char *name = sc_xml_attr(n, "name", NULL), *fam = sc_xml_attr(n, "font-family", NULL);
-        if (!sc_xml_is(n, "font-face") || !name || !fam)
+        if (!sc_xml_is(n, "font-face") || !name || !fam || r->nfonts >= 1000)
             continue;
         GROW(r->fonts, r->nfonts, r->fonts_cap);
         r->fonts[r->nfonts].name = dup(r, name);
@@ -169,13 +181,52 @@ void odt_read_styles(odt_reader *r, const xmlNode *root)
     read_group(r, sc_xml_child(root, "automatic-styles"));
 }
 
+/* Styles and list styles are sorted by (family,) name and reading order once every part is
+ * read, and looked up by binary search: a hostile document may hold many thousands. */
+static int style_order(const void *a, const void *b)
+{
+    const odt_style *x = a, *y = b;
+    int c = x->family - y->family;
+    if (!c)
+        c = strcmp(x->name, y->name);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+typedef struct style_key {
+    const char *name;
+    char family;
+} style_key;
+
+static int style_key_cmp(const void *key, const void *elem)
+{
+    const style_key *k = key;
+    const odt_style *s = elem;
+    int c = k->family - s->family;
+    return c ? c : strcmp(k->name, s->name);
+}
+
+static int list_order(const void *a, const void *b)
+{
+    const odt_list_style *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int list_key_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const odt_list_style *)elem)->name);
+}
+
 static odt_style *find(odt_reader *r, const char *name, char family)
 {
+    if (!name || !r->nstyles)
+        return NULL;
+    style_key key = {name, family};
+    odt_style *s = bsearch(&key, r->styles, r->nstyles, sizeof *r->styles, style_key_cmp);
     /* the last one read wins: content.xml's automatic styles are read last */
-    for (size_t i = r->nstyles; name && i-- > 0;)
-        if (r->styles[i].family == family && strcmp(r->styles[i].name, name) == 0)
-            return &r->styles[i];
-    return NULL;
+    while (s && s + 1 < r->styles + r->nstyles && style_key_cmp(&key, s + 1) == 0)
+        s++;
+    return s;
 }
 
 static void resolve(odt_reader *r, odt_style *s, int depth)
@@ -204,6 +255,10 @@ static void resolve(odt_reader *r, odt_style *s, int depth)
 
 void odt_resolve_styles(odt_reader *r)
 {
+    if (r->nstyles)
+        qsort(r->styles, r->nstyles, sizeof *r->styles, style_order);
+    if (r->nlists)
+        qsort(r->lists, r->nlists, sizeof *r->lists, list_order);
     for (size_t i = 0; i < r->nstyles; i++)
         resolve(r, &r->styles[i], 0);
 }
@@ -215,8 +270,10 @@ const odt_style *odt_style_by_name(const odt_reader *r, const char *name, char f
 
 const odt_list_style *odt_list_style_by_name(const odt_reader *r, const char *name)
 {
-    for (size_t i = r->nlists; name && i-- > 0;)
-        if (strcmp(r->lists[i].name, name) == 0)
-            return &r->lists[i];
-    return NULL;
+    if (!name || !r->nlists)
+        return NULL;
+    const odt_list_style *l = bsearch(name, r->lists, r->nlists, sizeof *r->lists, list_key_cmp);
+    while (l && l + 1 < r->lists + r->nlists && strcmp(l[1].name, name) == 0)
+        l++; /* the last one read wins */
+    return l;
 }

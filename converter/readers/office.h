@@ -59,6 +59,11 @@ sc_node *ox_image(sc_document *doc, sc_zip_input *zip, const char *part, const c
  * NULL for decimal numbers and bullets (the default style sheet's). */
 const char *ox_list_style_type(const char *format);
 
+/* A caption paragraph right after a paragraph holding nothing but a picture: both become a
+ * FIGURE (the picture's paragraph and a FIGCAPTION with the caption's inlines). Returns 1 when
+ * `caption` (not yet in the tree) was used so, 0 when it stays an ordinary paragraph. */
+int ox_figure_caption(sc_document *doc, sc_node *parent, sc_node *caption);
+
 /* Footnotes in order of reference: the FOOTNOTE_DEF gets number n and id "fn-n", the reference
  * "fnref-n". */
 void ox_number_note(sc_document *doc, sc_node *ref, sc_node *def, int n);

@@ -189,6 +189,55 @@ const char *ox_list_style_type(const char *format)
     return NULL;
 }
 
+static int inside(const sc_node *n, const sc_node *ancestor)
+{
+    for (; n; n = n->parent)
+        if (n == ancestor)
+            return 1;
+    return 0;
+}
+
+/* The only IMAGE of a paragraph with nothing else visible in it, or NULL. */
+static const sc_node *lone_image(const sc_node *p)
+{
+    const sc_node *img = NULL;
+    for (const sc_node *n = p->first_child; n; n = sc_node_next_preorder(n, p)) {
+        if (n->type == SC_NODE_IMAGE) {
+            if (img)
+                return NULL;
+            img = n;
+        } else if ((n->type == SC_NODE_TEXT && !sc_is_blank(n->text, n->text_len)) ||
+                   n->type == SC_NODE_CODE || n->type == SC_NODE_FOOTNOTE_REF) {
+            if (!img || !inside(n, img))
+                return NULL;
+        }
+    }
+    return img;
+}
+
+int ox_figure_caption(sc_document *doc, sc_node *parent, sc_node *caption)
+{
+    sc_node *prev = parent->last_child;
+    if (!prev || prev->type != SC_NODE_PARAGRAPH || !lone_image(prev))
+        return 0;
+    sc_node *fig = sc_node_new(doc, SC_NODE_FIGURE);
+    fig->line = prev->line;
+    fig->id = prev->id;
+    prev->id = NULL;
+    sc_node_unlink(prev);
+    sc_node_append(fig, prev);
+    sc_node *cap = sc_node_new(doc, SC_NODE_FIGCAPTION);
+    cap->line = caption->line;
+    while (caption->first_child) {
+        sc_node *c = caption->first_child;
+        sc_node_unlink(c);
+        sc_node_append(cap, c);
+    }
+    sc_node_append(fig, cap);
+    sc_node_append(parent, fig);
+    return 1;
+}
+
 void ox_number_note(sc_document *doc, sc_node *ref, sc_node *def, int n)
 {
     def->number = ref->number = n;

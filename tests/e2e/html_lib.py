@@ -181,7 +181,11 @@ def nest(headings):
 # ---- what sapchu wrote ---------------------------------------------------------------------------
 
 def pdf_words(pdf):
-    words, _ = e2elib.split_folios(e2elib.pdftotext_pages(pdf, layout=True))
+    # -layout keeps the hyphen drawn where a word is hyphenated at a line end (issue 4's
+    # hyphenation): join the word again, as plain pdftotext does.
+    pages = [re.sub(r"(?<=[^\W\d_])-\n[ \t]*(?=[^\W\d_])", "", p)
+             for p in e2elib.pdftotext_pages(pdf, layout=True)]
+    words, _ = e2elib.split_folios(pages)
     return words
 
 

@@ -53,6 +53,9 @@ static int ends_hyphenated(const sc_line *ln)
     return r->text_len > 0 && r->text[r->text_len - 1] == '-';
 }
 
+/* The most hyphenated lines in a row seen so far (the stress test must reach the limit). */
+static int most_in_a_row;
+
 /* Sets `text` at `width` and checks the rules; returns the number of hyphenated lines. */
 static size_t set_and_check(tl_ctx *c, const char *text, const char *lang, int hyphens,
                             sc_text_align align, float width, const char *what)
@@ -75,6 +78,12 @@ static size_t set_and_check(tl_ctx *c, const char *text, const char *lang, int h
         int h = ends_hyphenated(ln);
         if (h) {
             hyph++;
+            /* The drawn hyphen (and the kerning its letter lost) is in the line's width. */
+            CHECK(fabs(tl_line_right(ln) - ln->width) < 0.01, "%s: line %zu ends at %.2f, its "
+                  "width says %.2f", what, i, tl_line_right(ln), (double)ln->width);
+            if (align == SC_ALIGN_JUSTIFY && memchr(line.data, ' ', line.len)) /* can stretch */
+                CHECK(fabs(tl_line_right(ln) - width) < 0.05, "%s: hyphenated line %zu ends at "
+                      "%.2f, not at the measure %.2f", what, i, tl_line_right(ln), width);
             line.len--; /* the drawn hyphen */
         }
         sc_buf_append(&joined, line.data, line.len);
@@ -82,6 +91,8 @@ static size_t set_and_check(tl_ctx *c, const char *text, const char *lang, int h
             sc_buf_append(&joined, " ", 1);
         sc_buf_free(&line);
         in_a_row = h ? in_a_row + 1 : 0;
+        if (in_a_row > most_in_a_row)
+            most_in_a_row = in_a_row;
         CHECK(in_a_row <= 2, "%s: line %zu is the third hyphenated line in a row", what, i);
         CHECK(!(h && i + 2 == n), "%s: a hyphen on the last full line (line %zu of %zu)", what,
               i, n);
@@ -123,6 +134,7 @@ static void check_paragraphs(tl_ctx *c)
 /* A run of long words where every line wants a hyphen: the third in a row is refused. */
 static void check_hyphen_runs(tl_ctx *c)
 {
+    most_in_a_row = 0;
     char text[4096] = "";
     for (int i = 0; i < 40; i++)
         strcat(text, i % 3 ? "internationalization " : "responsibilities ");
@@ -134,6 +146,42 @@ static void check_hyphen_runs(tl_ctx *c)
         snprintf(what, sizeof what, "long words ragged %.0f pt", width);
         set_and_check(c, text, "en", 1, SC_ALIGN_LEFT, width, what);
     }
+    CHECK(most_in_a_row == 2, "long words: at most %d hyphenated lines in a row; the test needs "
+          "2 to show the limit holds", most_in_a_row);
+}
+
+/* Hyphenation points inside a ligature (dif|fer, ef|fect, of|fice: Noto Serif's f_f, f_f_i) are
+ * used: some line ends with "f-" and the next starts with "f"; unbroken, the ligature is drawn
+ * (fewer glyphs than letters in the word). */
+static void check_ligature_points(tl_ctx *c)
+{
+    char text[4096] = "";
+    for (int i = 0; i < 25; i++)
+        strcat(text, "different effect office sufficient affluent ");
+    strcat(text, "end.");
+    sc_style st = tl_style("Noto Serif", 11, SC_ALIGN_JUSTIFY);
+    st.hyphens = 1;
+    int ff_breaks = 0, ligatures = 0;
+    for (float width = 100; width <= 240; width += 10) {
+        char what[64];
+        snprintf(what, sizeof what, "ligature words %.0f pt", width);
+        set_and_check(c, text, "en", 1, SC_ALIGN_JUSTIFY, width, what);
+        sc_line *lines;
+        size_t n = tl_lines(c, text, &st, "en", width, &lines);
+        for (size_t i = 0; i + 1 < n; i++) {
+            const sc_glyph_run *r = &lines[i].runs[lines[i].nruns - 1];
+            const sc_glyph_run *q = &lines[i + 1].runs[0];
+            if (r->text_len >= 2 && memcmp(r->text + r->text_len - 2, "f-", 2) == 0 &&
+                q->text_len > 0 && q->text[0] == 'f')
+                ff_breaks++;
+            for (size_t k = 0; k + 1 < r->nglyphs; k++) /* a glyph for "ff": a ligature */
+                if (r->glyphs[k + 1].cluster - r->glyphs[k].cluster >= 2 &&
+                    memcmp(r->text + r->glyphs[k].cluster, "ff", 2) == 0)
+                    ligatures++;
+        }
+    }
+    CHECK(ff_breaks > 0, "no line broke inside an ff ligature");
+    CHECK(ligatures > 0, "no unbroken ff ligature drawn");
 }
 
 int main(void)
@@ -144,6 +192,7 @@ int main(void)
     check_points(&c);
     check_paragraphs(&c);
     check_hyphen_runs(&c);
+    check_ligature_points(&c);
     tl_close(&c);
     if (tl_failures)
         fprintf(stderr, "%d check(s) failed\n", tl_failures);

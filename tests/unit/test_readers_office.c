@@ -114,6 +114,10 @@ static void test_features(const char *name)
     const sc_resource *res = img ? sc_document_find_resource(r.doc, img->url) : NULL;
     CHECK(res && strcmp(res->mime, "image/png") == 0 && res->len == 106,
           "%s: the picture is a PNG resource", name);
+    const sc_node *cap = nth_of_type(r.doc, SC_NODE_FIGCAPTION, 0);
+    CHECK(cap && cap->parent->type == SC_NODE_FIGURE && cap->prev &&
+              cap->prev->first_child == img && strcmp(sc_node_plain_text(r.doc, cap), "A red swatch") == 0,
+          "%s: the picture and its caption are a figure", name);
     const sc_node *code = nth_of_type(r.doc, SC_NODE_CODE_BLOCK, 0);
     CHECK_STR(code ? code->text : NULL, "def hello():\n    return \"xin chào\"\n");
     const sc_node *link = nth_of_type(r.doc, SC_NODE_LINK, 0);
@@ -464,6 +468,25 @@ static void test_hostile(void)
     r = read_parts(plain, SC_INPUT_DOCX);
     CHECK(r.rc == 0 && strcmp(sc_node_plain_text(r.doc, r.doc->root), "Hello.") == 0,
           "a DOCX without relationships: %s", error_text(&r));
+    read_free(&r);
+
+    /* relationships leaving the package are not followed */
+    const char *escape[] = {
+        "word/document.xml",
+        DOC_HEAD "<w:document " W_NS " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                 "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                 "<w:body><w:p><w:r><w:t>Text.</w:t></w:r><w:r><w:drawing><a:blip r:embed=\"rId1\"/>"
+                 "</w:drawing></w:r><w:r><w:drawing><a:blip r:embed=\"rId2\"/></w:drawing></w:r>"
+                 "</w:p></w:body></w:document>",
+        "word/_rels/document.xml.rels",
+        DOC_HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                 "<Relationship Id=\"rId1\" Type=\"x/image\" Target=\"../../../etc/passwd\"/>"
+                 "<Relationship Id=\"rId2\" Type=\"x/image\" Target=\"/../secret.png\"/>"
+                 "</Relationships>",
+        "secret.png", "\x89PNG\r\n\x1a\n", NULL};
+    r = read_parts(escape, SC_INPUT_DOCX);
+    CHECK(r.rc == 0 && count_type(r.doc, SC_NODE_IMAGE) == 0 && !r.doc->resources,
+          "relationships leaving the package: %s", error_text(&r));
     read_free(&r);
 
     /* the document part is not WordprocessingML */

@@ -366,6 +366,33 @@ static void container(const ep_book *b, ep_xml *x, int file, const sc_node *n, c
     ep_end(x);
 }
 
+/* <dl> may hold only <dt> and <dd>: any other block in it is set inside a <dd>. */
+static void def_list(const ep_book *b, ep_xml *x, int file, const sc_node *n)
+{
+    ep_start(x, "dl");
+    common_attrs(x, n);
+    ep_newline(x);
+    for (const sc_node *c = n->first_child; c; c = c->next) {
+        if (!ep_is_rendered(c))
+            continue;
+        if (c->type == SC_NODE_DEF_TERM) {
+            ep_start(x, "dt");
+            common_attrs(x, c);
+            ep_write_inlines(b, x, file, c);
+        } else {
+            ep_start(x, "dd");
+            common_attrs(x, c);
+            if (c->type == SC_NODE_DEF_DATA)
+                ep_write_blocks(b, x, file, c);
+            else
+                ep_write_block(b, x, file, c);
+        }
+        ep_end(x);
+        ep_newline(x);
+    }
+    ep_end(x);
+}
+
 void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
 {
     switch (n->type) {
@@ -434,12 +461,16 @@ void ep_write_block(const ep_book *b, ep_xml *x, int file, const sc_node *n)
         container(b, x, file, n, "figure");
         break;
     case SC_NODE_DIV: /* section, article, div ...: the source's own element */
-    case SC_NODE_DEF_LIST:
-    case SC_NODE_DEF_DATA:
         container(b, x, file, n, sc_node_element(n));
         break;
+    case SC_NODE_DEF_LIST:
+        def_list(b, x, file, n);
+        break;
+    case SC_NODE_DEF_DATA: /* outside a list: a plain container */
+        container(b, x, file, n, "div");
+        break;
     case SC_NODE_DEF_TERM:
-        ep_start(x, "dt");
+        ep_start(x, "p");
         common_attrs(x, n);
         ep_write_inlines(b, x, file, n);
         ep_end(x);
