@@ -77,8 +77,8 @@ def reference_words(fmt, path, encoding="utf-8", list_numbers=True, drop=(), not
     if notes is None:
         notes = len(set(re.findall(r"\[(\d+)\]", text)))
     text, note_words = split_notes(text, notes)
-    if not list_numbers:
-        text = re.sub(r"(?m)^(\s*)\d+[.)](?=\s)", r"\1", text)
+    if not list_numbers:  # an EPUB's list markers come from the reading system, not the text
+        text = re.sub(r"(?m)^(\s*)(?:\d+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)](?=\s)", r"\1", text)
     words = [w for w in e2elib.normalise_markdown_words(text.split(), drop_bracket_markers=True)
              if w not in drop]
     return words, notes, note_words
