@@ -36,8 +36,9 @@ void sc_hyph_cache_free(sc_hyph_cache *c)
 
 static HyphenDict *try_load(const char *name)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/hyph_%s.dic", HYPHEN_DIR, name);
+    char path[512];
+    if ((size_t)snprintf(path, sizeof path, "%s/hyph_%s.dic", HYPHEN_DIR, name) >= sizeof path)
+        return NULL;
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
