@@ -93,7 +93,9 @@ probe = e2elib.run(["strace", "-f", "-e", "trace=open,openat", "true"])
 if probe.code == 0:
     s = e2elib.run(["strace", "-f", "-e", "trace=open,openat,stat,newfstatat",
                     t.sapchu_bin, xxe, "-o", t.path("xxe-strace.pdf")],
-                   env={"SOURCE_DATE_EPOCH": str(e2elib.EPOCH)})
+                   # LeakSanitizer cannot run under ptrace: an ASan build is traced without it
+                   env={"SOURCE_DATE_EPOCH": str(e2elib.EPOCH),
+                        "ASAN_OPTIONS": "detect_leaks=0"})
     opened = [ln for ln in s.errtext.splitlines() if "secret.txt" in ln or "/etc/passwd" in ln]
     t.check(s.code == 0 and not opened, "external-entity.xhtml: strace shows neither entity file touched",
             "exit %s; %s" % (s.code, opened[:3]))
