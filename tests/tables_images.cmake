@@ -21,3 +21,4 @@ target_compile_definitions(test_tables_layout PRIVATE SAPCHU_SOURCE_DIR="${CMAKE
 add_test(NAME layout_tables_images COMMAND test_tables_layout)
 set_tests_properties(layout_tables_images PROPERTIES LABELS "unit;images")
 sapchu_e2e_test(e2e_tables_html  tables_html.py)
+sapchu_e2e_test(e2e_images_fit   images_fit.py)

@@ -22,6 +22,18 @@ typedef struct sc_box {
     size_t nitems, cap;
 } sc_box;
 
+/* A picture's box that the page builder may scale down to the rest of a page (images.c). */
+typedef struct sc_fit_box {
+    sc_box *box;
+    float natural_height;    /* the height it was laid out at */
+    float min_height;        /* below this it reads better on the next page */
+    float trailing;          /* room its caption needs below it on the same page */
+    float x, w;              /* the measure it is centred in */
+} sc_fit_box;
+
+/* Scale a fit box's picture (and its link) to `height` (at most its natural height). */
+void sc_fit_box_scale(const sc_fit_box *fit, float height);
+
 typedef struct sc_flow_elem {
     sc_flow_kind kind;
     float x;                 /* LINE: the left edge of the line's measure on the page */
@@ -37,6 +49,7 @@ typedef struct sc_flow_elem {
     /* Break rules. A paragraph's lines share para (a serial number); index/count place the line. */
     int para, index, count;
     int widows, orphans;
+    const sc_fit_box *fit;   /* BOX: a picture that may shrink to the rest of a page, or NULL */
     int keep_with_next;      /* no page break between this element and the next one */
     int heading;             /* a heading's line: it also keeps with the line after the next */
     int break_before;        /* a forced page break before it */

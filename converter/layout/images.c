@@ -246,6 +246,16 @@ static void figure(sc_block_ctx *c, const sc_node *owner, const sc_node *img,
         sc_flow_elem *e = sc_block_push(c, SC_FLOW_BOX);
         e->box = box;
         e->keep_with_next = ncap > 0;
+        /* The page builder may shrink it into the rest of a page, down to 60 % of this size
+         * (smaller reads worse than a gap and the picture on the next page). */
+        sc_fit_box *fit = sc_arena_alloc(c->arena, sizeof *fit);
+        fit->box = box;
+        fit->natural_height = box->height;
+        fit->min_height = 0.6f * box->height;
+        fit->trailing = ncap ? cap_h + 0.4f * cst->font_size : 0;
+        fit->x = x;
+        fit->w = w;
+        e->fit = fit;
     }
     if (ncap) {
         sc_block_fixed(c, 0.4f * cst->font_size);
@@ -296,4 +306,27 @@ void sc_figure_flow(sc_block_ctx *c, const sc_node *fig, float x, float w)
         else if (n != caption && sc_node_is_block(n))
             sc_block_flow(c, n, x, w);
     }
+}
+
+void sc_fit_box_scale(const sc_fit_box *fit, float height)
+{
+    sc_box *box = fit->box;
+    if (height > fit->natural_height || height <= 0)
+        height = fit->natural_height;
+    for (size_t i = 0; i < box->nitems; i++) {
+        sc_item *it = &box->items[i];
+        if (it->kind != SC_ITEM_IMAGE)
+            continue;
+        float ratio = it->u.image.h > 0 ? it->u.image.w / it->u.image.h : 1;
+        it->u.image.h = height;
+        it->u.image.w = height * ratio;
+        it->u.image.x = fit->x + (fit->w - it->u.image.w) / 2;
+        for (size_t j = 0; j < box->nitems; j++) /* a linked picture's link covers it */
+            if (box->items[j].kind == SC_ITEM_LINK) {
+                box->items[j].u.link.x = it->u.image.x;
+                box->items[j].u.link.w = it->u.image.w;
+                box->items[j].u.link.h = height;
+            }
+    }
+    box->height = height;
 }

@@ -234,10 +234,23 @@ static size_t fill_page(paginator *P, size_t start, const page_area *a, npos car
             *forced = 1;
             return k;
         }
+        if (e->fit) /* evaluated afresh on every page it is tried on */
+            sc_fit_box_scale(e->fit, e->fit->natural_height);
         sc_flow_metrics(e, &m);
         float y = k == start ? a->top + top_space(flow, k) + repeat_height(e) + need_above(e, &m)
                              : P->ref[k - 1] + sc_flow_distance(&prev, e->space_before, &m);
         float body_bottom = y + need_below(e, &m), room = a->bottom + 0.01f - body_bottom;
+        if (e->fit && room < 0 && k > start) {
+            /* A picture that does not fit the rest of the page is scaled into it, with its
+             * caption, when it keeps most of its size; else it moves on whole. */
+            float avail = a->bottom - y - committed_h - e->fit->trailing;
+            if (avail >= e->fit->min_height) {
+                sc_fit_box_scale(e->fit, avail);
+                sc_flow_metrics(e, &m);
+                body_bottom = y + need_below(e, &m);
+                room = a->bottom + 0.01f - body_bottom;
+            }
+        }
         size_t first_note = notes_from(P, k), end_note = notes_from(P, k + 1);
         npos want = committed;
         if (first_note < end_note) {
