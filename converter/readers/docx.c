@@ -7,6 +7,7 @@
 
 #include "docx.h"
 #include "html.h"
+#include "zip_input.h"
 
 
 
@@ -23,21 +24,6 @@ static const char *rel_of_type(const docx_rels *rels, const char *suffix)
     return NULL;
 }
 
-static const char *element_text(sc_document *doc, const xmlNode *n)
-{
-    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
-    if (!t)
-        return NULL;
-    size_t a = 0, b = strlen((const char *)t);
-    while (a < b && strchr(" \t\r\n", t[a]))
-        a++;
-    while (b > a && strchr(" \t\r\n", t[b - 1]))
-        b--;
-    const char *out = b > a ? sc_html_nfc(doc, (const char *)t + a, b - a) : NULL;
-    xmlFree(t);
-    return out;
-}
-
 static void read_core(docx_reader *r, const char *part)
 {
     xmlDocPtr xml = part && sc_zip_has(r->zip, part) ? sc_zip_xml(r->zip, part, 0) : NULL;
@@ -46,7 +32,7 @@ static void read_core(docx_reader *r, const char *part)
     sc_meta *m = &r->doc->meta;
     for (const xmlNode *n = xmlDocGetRootElement(xml)->children; n; n = n->next) {
         const char *name = sc_xml_name(n);
-        const char *value = name ? element_text(r->doc, n) : NULL;
+        const char *value = name ? sc_xml_trimmed_text(r->doc, n) : NULL;
         if (!value)
             continue;
         if (strcmp(name, "title") == 0 && !m->title) {

@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "html.h"
+#include "zip_input.h"
 
 enum {
     MAX_ENTRIES = 10000,
@@ -99,21 +100,6 @@ static const xmlNode *child(const xmlNode *parent, const char *name)
     return NULL;
 }
 
-static const char *text_of(sc_document *doc, const xmlNode *n)
-{
-    xmlChar *t = xmlNodeGetContent(n);
-    if (!t)
-        return NULL;
-    size_t a = 0, b = strlen((const char *)t);
-    while (a < b && strchr(" \t\r\n", t[a]))
-        a++;
-    while (b > a && strchr(" \t\r\n", t[b - 1]))
-        b--;
-    const char *out = b > a ? sc_html_nfc(doc, (const char *)t + a, b - a) : NULL;
-    xmlFree(t);
-    return out;
-}
-
 /* The package document's path from META-INF/container.xml. */
 static const char *package_path(epub_in *e)
 {
@@ -148,7 +134,7 @@ static void read_metadata(epub_in *e, const xmlNode *metadata)
     sc_meta *m = &e->doc->meta;
     for (const xmlNode *n = metadata ? metadata->children : NULL; n; n = n->next) {
         const char *name = local_name(n);
-        const char *value = name ? text_of(e->doc, n) : NULL;
+        const char *value = name ? sc_xml_trimmed_text(e->doc, n) : NULL;
         if (!value)
             continue;
         if (strcmp(name, "title") == 0 && !m->title) {

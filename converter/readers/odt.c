@@ -8,6 +8,7 @@
 
 #include "../base/buf.h"
 #include "html.h"
+#include "zip_input.h"
 #include "internal.h"
 #include "odt.h"
 
@@ -295,21 +296,6 @@ void odt_blocks(odt_reader *r, const xmlNode *first, sc_node *parent, int depth)
         block(r, n, parent, depth);
 }
 
-static const char *element_text(sc_document *doc, const xmlNode *n)
-{
-    xmlChar *t = xmlNodeGetContent(n);
-    if (!t)
-        return NULL;
-    size_t a = 0, b = strlen((const char *)t);
-    while (a < b && strchr(" \t\r\n", t[a]))
-        a++;
-    while (b > a && strchr(" \t\r\n", t[b - 1]))
-        b--;
-    const char *out = b > a ? sc_html_nfc(doc, (const char *)t + a, b - a) : NULL;
-    xmlFree(t);
-    return out;
-}
-
 static void read_meta(odt_reader *r)
 {
     xmlDocPtr xml = sc_zip_has(r->zip, "meta.xml") ? sc_zip_xml(r->zip, "meta.xml", 0) : NULL;
@@ -320,7 +306,7 @@ static void read_meta(odt_reader *r)
     const xmlNode *meta = sc_xml_child(xmlDocGetRootElement(xml), "meta");
     for (const xmlNode *n = meta ? meta->children : NULL; n; n = n->next) {
         const char *name = sc_xml_name(n);
-        const char *value = name ? element_text(r->doc, n) : NULL;
+        const char *value = name ? sc_xml_trimmed_text(r->doc, n) : NULL;
         if (!value)
             continue;
         if (strcmp(name, "title") == 0 && !m->title) {

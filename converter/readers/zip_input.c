@@ -243,3 +243,18 @@ const char *sc_zip_resolve(sc_arena *arena, const char *from, const char *target
         return sc_epub_resolve(arena, NULL, target + 1);
     return sc_epub_resolve(arena, from, target);
 }
+
+const char *sc_xml_trimmed_text(sc_document *doc, const xmlNode *n)
+{
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    if (!t)
+        return NULL;
+    size_t a = 0, b = strlen((const char *)t);
+    while (a < b && strchr(" \t\r\n", t[a]))
+        a++;
+    while (b > a && strchr(" \t\r\n", t[b - 1]))
+        b--;
+    const char *out = b > a ? sc_html_nfc(doc, (const char *)t + a, b - a) : NULL;
+    xmlFree(t);
+    return out;
+}

@@ -42,6 +42,9 @@ const xmlNode *sc_xml_child(const xmlNode *parent, const char *name);
 /* An attribute by local name in any namespace (`ns` NULL) or in namespace `ns`; the value is a
  * pointer into the tree (valid while it lives), NULL when absent. */
 const char *sc_xml_attr(const xmlNode *n, const char *name, const char *ns);
+/* The element's text content without surrounding white space, NFC, arena-owned; NULL when
+ * empty (metadata values: dc:title, dc:creator ...). */
+const char *sc_xml_trimmed_text(sc_document *doc, const xmlNode *n);
 /* Resolve `target` relative to the folder of package part `from` ("word/document.xml") to a part
  * name; NULL for absolute URLs and names leaving the package. Arena-owned. */
 const char *sc_zip_resolve(sc_arena *arena, const char *from, const char *target);
