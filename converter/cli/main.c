@@ -182,7 +182,7 @@ static int usage_error(const char *fmt, const char *arg)
 {
     fputs("sapchu: error: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'sapchu --help'.\n", stderr);
+    fputs("; see 'sapchu --help'\n", stderr); /* one line, as every message */
     return EXIT_USAGE;
 }
 
