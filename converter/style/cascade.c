@@ -1,6 +1,8 @@
 /* cascade.c — selector matching and the cascade (origin and importance, then specificity, then
  * source order) for every node, with sharing: nodes whose parents share a style and whose matched
  * rules are the same get the same computed style, so a book's thousands of paragraphs cost one.
+ * Every node is matched in full before the cache is asked (the key is what matched), so rules that
+ * depend on siblings (h2 + p) or ancestors cannot leak to a node they do not match.
  * Inline style="" declarations win over every selector (CSS Style Attributes, 3); ::before and
  * ::after get their own computed styles, inheriting from their element. */
 #include <limits.h>

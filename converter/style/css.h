@@ -285,7 +285,11 @@ typedef struct sc_css_simple {
 /* Which element a selector styles: the element itself or one of its pseudo-elements. */
 typedef enum { SC_PSEUDO_NONE, SC_PSEUDO_BEFORE, SC_PSEUDO_AFTER } sc_css_pseudo;
 
-typedef enum { SC_COMB_NONE, SC_COMB_DESCENDANT, SC_COMB_CHILD } sc_css_combinator;
+/* How a compound relates to the one on its left: descendant (whitespace), child (>), next sibling
+ * (+) or subsequent sibling (~). Siblings are elements only: text and raw HTML are skipped. */
+typedef enum {
+    SC_COMB_NONE, SC_COMB_DESCENDANT, SC_COMB_CHILD, SC_COMB_NEXT_SIBLING, SC_COMB_SUBSEQUENT_SIBLING
+} sc_css_combinator;
 
 /* One compound selector: an element name (NULL = universal) and simple selectors. `comb` says
  * how it relates to the compound before it (the one to its left). */

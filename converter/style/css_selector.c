@@ -1,5 +1,5 @@
 /* css_selector.c — selector lists (Selectors Level 3 subset): type, universal, class, id,
- * attribute, :root, :first-child, ::before/::after, descendant and child combinators;
+ * attribute, :root, :first-child, ::before/::after, descendant, child and sibling combinators;
  * specificity; matching against document nodes. */
 #include <string.h>
 
@@ -238,9 +238,10 @@ static int parse_complex(sc_css_parser *p, const sc_css_cv *cvs, size_t n, sc_cs
             while (i < n && is_tok(&cvs[i], SC_TOK_WHITESPACE))
                 i++;
         } else if (i < n && (is_delim(&cvs[i], '+') || is_delim(&cvs[i], '~'))) {
-            sc_css_warn(p, cvs[i].tok, "sibling combinator '%c' is not supported; rule skipped",
-                        (char)cvs[i].tok->delim);
-            return -1;
+            comb = is_delim(&cvs[i], '+') ? SC_COMB_NEXT_SIBLING : SC_COMB_SUBSEQUENT_SIBLING;
+            i++;
+            while (i < n && is_tok(&cvs[i], SC_TOK_WHITESPACE))
+                i++;
         } else if (!ws) {
             const sc_css_token *t = cvs[i].tok;
             sc_css_warn(p, t, "unexpected %s in selector", sc_css_token_type_name(t->type));
@@ -362,15 +363,25 @@ static int attr_matches(const sc_css_simple *s, const char *v)
     return 0;
 }
 
-/* :first-child: no element before it among its siblings (text does not count). */
+/* The element just before `n` among its siblings, NULL when none: text, soft breaks and raw HTML
+ * (kept for the record only, no element of the output) do not count. The body (the DOCUMENT node)
+ * and the html root have no sibling elements here. */
+static const sc_node *prev_element(const sc_node *n)
+{
+    if (n == &html_root || !n->parent)
+        return NULL;
+    for (const sc_node *s = n->prev; s; s = s->prev)
+        if (sc_node_element(s) && s->type != SC_NODE_HTML_BLOCK && s->type != SC_NODE_HTML_INLINE)
+            return s;
+    return NULL;
+}
+
+/* :first-child: no element before it among its siblings. */
 static int is_first_child(const sc_node *n)
 {
     if (!n->parent)
         return 0; /* the body: the head comes before it in HTML */
-    for (const sc_node *s = n->prev; s; s = s->prev)
-        if (sc_node_element(s) && s->type != SC_NODE_HTML_BLOCK && s->type != SC_NODE_HTML_INLINE)
-            return 0; /* raw HTML is kept for the record only: no element of the output */
-    return 1;
+    return prev_element(n) == NULL;
 }
 
 static int compound_matches(const sc_css_compound *c, const sc_node *n)
@@ -408,17 +419,32 @@ static int compound_matches(const sc_css_compound *c, const sc_node *n)
     return 1;
 }
 
-/* Does compounds[0..k] match with compounds[k] on `n`? Descendant combinators backtrack. */
+/* Does compounds[0..k] match with compounds[k] on `n`? Descendant and subsequent-sibling
+ * combinators backtrack over every candidate. */
 static int match_from(const sc_css_compound *cs, size_t k, const sc_node *n)
 {
     if (!compound_matches(&cs[k], n))
         return 0;
     if (k == 0)
         return 1;
-    const sc_node *a = parent_element(n);
-    if (cs[k].comb == SC_COMB_CHILD)
+    const sc_node *a;
+    switch (cs[k].comb) {
+    case SC_COMB_CHILD:
+        a = parent_element(n);
         return a && match_from(cs, k - 1, a);
-    for (; a; a = parent_element(a))
+    case SC_COMB_NEXT_SIBLING:
+        a = prev_element(n);
+        return a && match_from(cs, k - 1, a);
+    case SC_COMB_SUBSEQUENT_SIBLING:
+        for (a = prev_element(n); a; a = prev_element(a))
+            if (match_from(cs, k - 1, a))
+                return 1;
+        return 0;
+    case SC_COMB_NONE:
+    case SC_COMB_DESCENDANT:
+        break;
+    }
+    for (a = parent_element(n); a; a = parent_element(a))
         if (match_from(cs, k - 1, a))
             return 1;
     return 0;

@@ -3,7 +3,8 @@ declares: the page size (pdfinfo), the margins (mutool trace: the leftmost body 
 left margin, justified lines end on the right one), the fonts (pdffonts) and the body size (mutool
 trace). report.css numbers its sections ("1." and "1.1" in pdftotext); book.css starts each chapter
 on a new page and puts the chapter title in the running head of the chapter's later pages, never on
-its first page. `--list-styles` names the bundled styles; an unknown `--style NAME` is an error."""
+its first page; there the first paragraph after a heading is not indented, later ones are (mutool
+trace x). `--list-styles` names the bundled styles; an unknown `--style NAME` is an error."""
 import collections
 import os
 import re
@@ -147,6 +148,42 @@ if "book" in outputs:
             t.check(not heads.get(page, "").strip(),
                     "book: no running head on the chapter's first page %d" % page,
                     "above the text area: '%s'" % heads.get(page, ""))
+
+# book.css: the first paragraph after a heading starts flush left (h2 + p ...), a paragraph after
+# another one is indented 1.5em (mutool trace: the x of each line's first glyph).
+if "book" in outputs:
+    want = STYLES["book"]
+    glyphs, _ = e2elib.mutool_glyphs(outputs["book"])
+    limit = want["size"][0] - want["right"]
+    lines = []  # [page, y, kind ("head" or "body"), glyphs], in page and reading order
+    for g in sorted((g for g in glyphs if g.gid is not None and g.y > want["top"]),
+                    key=lambda g: (g.page, g.y)):
+        body = g.ps_name == want["body_font"] and abs(g.size - want["body"]) < 0.01
+        head = g.ps_name == want["head_font"] and g.size > want["body"] + 0.5
+        if not body and not head:
+            continue
+        kind = "body" if body else "head"
+        if lines and lines[-1][0] == g.page and lines[-1][2] == kind and abs(g.y - lines[-1][1]) < 3:
+            lines[-1][3].append(g)
+        else:
+            lines.append([g.page, g.y, kind, [g]])
+    flush, indented = [], []
+    for prev, cur in zip(lines, lines[1:]):
+        if cur[2] != "body" or prev[0] != cur[0]:
+            continue
+        x = min(g.x for g in cur[3])
+        text = "".join(g.uni for g in sorted(cur[3], key=lambda g: g.x))[:30]
+        if prev[2] == "head":
+            flush.append((x, text))
+        elif max(g.x + g.adv * g.size for g in prev[3] if not g.uni.isspace()) < limit - 30:
+            indented.append((x, text))  # the line before ends short: a paragraph's last line
+    t.check(len(flush) >= 5 and all(abs(x - want["left"]) < 0.05 for x, _ in flush),
+            "book: the first line after each heading starts at the left margin %.2f (h2 + p ...)"
+            % want["left"], "first lines after headings (x, text): %s" % flush)
+    indent = want["left"] + 1.5 * want["body"]
+    t.check(len(indented) >= 5 and all(abs(x - indent) < 0.05 for x, _ in indented),
+            "book: a paragraph after another one is indented 1.5em (x %.2f)" % indent,
+            "first lines after a paragraph (x, text): %s" % indented)
 
 # Discovery and errors.
 r = t.sapchu(["--list-styles"])

@@ -56,6 +56,11 @@ static void test_specificity(void)
         {"#id[lang|=vi]::before", 1 << 16 | 1 << 8 | 1, SC_PSEUDO_BEFORE},
         {"[class~=a]", 1 << 8, SC_PSEUDO_NONE},
         {"section > p", 2, SC_PSEUDO_NONE},
+        {"h2 + p", 2, SC_PSEUDO_NONE},
+        {"h2+p", 2, SC_PSEUDO_NONE},
+        {"h2 ~ p", 2, SC_PSEUDO_NONE},
+        {"p.title~p.x::before", 2 << 8 | 3, SC_PSEUDO_BEFORE},
+        {"section > h1 + p ~ ul li", 5, SC_PSEUDO_NONE},
     };
     sc_arena *a = sc_arena_new();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -80,6 +85,8 @@ static void test_specificity(void)
         {"[=x] { color: red }", 1, "invalid attribute selector"},
         {"a[href~x] { color: red }", 2, "invalid attribute selector"},
         {"p::first-line { color: red }", 2, "pseudo-element '::first-line'"},
+        {"h2 + { color: red }", 4, "ends with a combinator"},
+        {"h2 ~ > p { color: red }", 6, "expected a selector"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         sc_diag_list d;
@@ -416,10 +423,72 @@ static void test_unknown(void)
     sc_arena_free(a);
 }
 
+/* Sibling combinators: `+` is the element just before (text, soft breaks and raw HTML between do
+ * not count), `~` any element before. The style-sharing cache must not hand the style of a
+ * paragraph after a heading to an otherwise identical paragraph that is not after one. */
+static void test_siblings(void)
+{
+    sc_document *doc = sc_document_new("sib.md");
+    sc_node *p0 = add(doc, doc->root, SC_NODE_PARAGRAPH); /* before any heading */
+    sc_node *h2 = add(doc, doc->root, SC_NODE_HEADING);
+    h2->level = 2;
+    add_text(doc, h2, "Heading");
+    add_text(doc, doc->root, " ");                     /* stray text: no element */
+    add(doc, doc->root, SC_NODE_SOFT_BREAK);
+    add(doc, doc->root, SC_NODE_HTML_BLOCK);           /* raw HTML: no element of the output */
+    sc_node *p1 = add(doc, doc->root, SC_NODE_PARAGRAPH); /* h2 + p, through the skipped nodes */
+    add_text(doc, p1, "one");
+    sc_node *p2 = add(doc, doc->root, SC_NODE_PARAGRAPH); /* h2 ~ p only */
+    sc_node *p3 = add(doc, doc->root, SC_NODE_PARAGRAPH);
+    sc_node *bq = add(doc, doc->root, SC_NODE_BLOCKQUOTE);
+    sc_node *bq_p = add(doc, bq, SC_NODE_PARAGRAPH);   /* first child: no sibling heading */
+    sc_node *h3 = add(doc, doc->root, SC_NODE_HEADING);
+    h3->level = 3;
+    sc_node *p4 = add(doc, doc->root, SC_NODE_PARAGRAPH); /* h3 + p */
+    sc_node *h3b = add(doc, doc->root, SC_NODE_HEADING);
+    h3b->level = 3;
+    sc_node *div = add(doc, doc->root, SC_NODE_DIV);
+    div->element = "section";
+    sc_node *p5 = add(doc, doc->root, SC_NODE_PARAGRAPH); /* after a section, not a heading */
+    p5->class_name = "far";
+    sc_stylesheet *s = parse_clean(doc,
+        "p { text-indent: 18pt; margin-top: 0 }\n"
+        "h2 + p, h3 + p { text-indent: 0 }\n"
+        "h2 ~ p { color: #ff0000 }\n"
+        "h3 ~ section + .far { font-size: 20pt }\n"
+        "p + p + p { margin-top: 5pt }\n"
+        "blockquote + h3 ~ p ~ section ~ p { font-weight: bold }\n",
+        "sib.css");
+    sc_style_apply(doc, &s, 1);
+
+    CHECK_NEAR(p0->style->text_indent, 18);
+    CHECK_NEAR(p0->style->color.r, 0);
+    CHECK_NEAR(p1->style->text_indent, 0);   /* text, soft break and raw HTML skipped */
+    CHECK_NEAR(p1->style->color.r, 1);
+    CHECK_NEAR(p2->style->text_indent, 18);  /* the sharing cache must not give p1's style */
+    CHECK_NEAR(p2->style->color.r, 1);       /* ~ over several siblings */
+    CHECK(p1->style != p2->style, "a paragraph after a heading does not share with one after a p");
+    CHECK(p0->style != p2->style, "h2 ~ p makes p2 differ from p0");
+    CHECK_NEAR(p2->style->margin[SC_EDGE_TOP], 0); /* p + p + p: h2 comes before p1 */
+    CHECK_NEAR(p3->style->margin[SC_EDGE_TOP], 5);
+    CHECK(p3->style != p2->style, "p + p + p makes p3 differ from p2");
+    CHECK(p4->style == p1->style, "the same matches (h3 + p as h2 + p): the style is shared");
+    CHECK_NEAR(bq_p->style->text_indent, 18);
+    CHECK_NEAR(bq_p->style->color.r, 0);     /* its parent's siblings are not its own */
+    CHECK_NEAR(p4->style->text_indent, 0);
+    CHECK_NEAR(p4->style->color.r, 1);       /* ~ reaches back past h3, blockquote, p... */
+    CHECK_NEAR(p5->style->text_indent, 18);  /* a section between: h3 + p does not match */
+    CHECK_NEAR(p5->style->font_size, 20);
+    CHECK_INT(p5->style->font_weight, 700);  /* ~ chains backtrack over every candidate */
+    CHECK_INT(p4->style->font_weight, 400);
+    sc_document_free(doc);
+}
+
 int main(void)
 {
     test_specificity();
     test_cascade();
+    test_siblings();
     test_inline();
     test_unknown();
     return check_report("test_style_selectors");
