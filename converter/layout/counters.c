@@ -19,6 +19,7 @@ typedef struct instance {
 typedef struct generated {
     const sc_node *node;
     const char *before, *after;
+    const sc_string_set *strings; /* string-set with its counters written out (NULL: as styled) */
 } generated;
 
 struct sc_counters {
@@ -79,24 +80,30 @@ static instance *push(sc_counters *cs, const char *name, int value, const sc_nod
     return in;
 }
 
-static void enter(sc_counters *cs, const sc_node *n, const sc_style *st)
+/* Apply a box's counter-reset then counter-increment. `scope` is the box's parent: an element's
+ * parent node, or the element itself for its ::before / ::after (its first and last child).
+ * `implicit` is where incrementing a counter nobody reset creates it: the element's parent even
+ * for its pseudo-elements, so `h2::before { counter-increment: s }` alone numbers the h2s 1, 2, 3
+ * as browsers do (a counter born inside the pseudo-element would die with its h2). */
+static void enter(sc_counters *cs, const sc_node *scope, const sc_node *implicit,
+                  const sc_style *st)
 {
     for (const sc_counter_op *op = st->counter_reset; op; op = op->next) {
         if (!op->name)
             continue;
         /* A sibling's counter of that name is replaced, not nested (CSS 2.1 12.4.1). */
         instance *in = innermost(cs, op->name);
-        if (in && in->scope == n->parent)
+        if (in && in->scope == scope)
             in->value = op->value;
         else
-            push(cs, op->name, op->value, n->parent);
+            push(cs, op->name, op->value, scope);
     }
     for (const sc_counter_op *op = st->counter_increment; op; op = op->next) {
         if (!op->name)
             continue;
         instance *in = innermost(cs, op->name);
-        if (!in) /* incrementing a counter nobody reset creates it here */
-            in = push(cs, op->name, 0, n->parent);
+        if (!in)
+            in = push(cs, op->name, 0, implicit);
         in->value += op->value;
     }
 }
@@ -178,6 +185,53 @@ static const char *content_text(sc_counters *cs, const sc_node *n, const sc_cont
     return out;
 }
 
+/* counter() / counters() of a document counter (page and pages belong to the margin boxes). */
+static int is_document_counter(const sc_content_part *p)
+{
+    return (p->kind == SC_CONTENT_COUNTER || p->kind == SC_CONTENT_COUNTERS) && p->name &&
+           strcmp(p->name, "page") != 0 && strcmp(p->name, "pages") != 0;
+}
+
+static int has_counters(const sc_string_set *ss)
+{
+    for (; ss; ss = ss->next)
+        for (const sc_content_part *p = ss->content; p; p = p->next)
+            if (is_document_counter(p))
+                return 1;
+    return 0;
+}
+
+/* A copy of an element's string-set whose counter() / counters() parts are the text they have at
+ * the element (after its own counter ops); other parts are shared and evaluated by the block
+ * builder (content() needs the laid-out text). */
+static const sc_string_set *resolve_strings(sc_counters *cs, const sc_node *n,
+                                            const sc_string_set *ss)
+{
+    sc_string_set *head = NULL, **tail = &head;
+    for (; ss; ss = ss->next) {
+        sc_string_set *copy = sc_arena_calloc(cs->arena, 1, sizeof *copy);
+        copy->name = ss->name;
+        sc_content_part *parts = NULL, **ptail = &parts;
+        for (const sc_content_part *p = ss->content; p; p = p->next) {
+            sc_content_part *q = sc_arena_calloc(cs->arena, 1, sizeof *q);
+            *q = *p;
+            q->next = NULL;
+            if (is_document_counter(p)) {
+                const char *t = content_text(cs, n, q);
+                q->kind = SC_CONTENT_STRING;
+                q->text = t ? t : "";
+                q->name = NULL;
+            }
+            *ptail = q;
+            ptail = &q->next;
+        }
+        copy->content = parts;
+        *tail = copy;
+        tail = &copy->next;
+    }
+    return head;
+}
+
 static size_t slot_of(const sc_counters *cs, const sc_node *n)
 {
     size_t h = (size_t)(((uintptr_t)n >> 4) * 0x9E3779B97F4A7C15ULL);
@@ -234,8 +288,13 @@ sc_counters *sc_counters_build(const sc_document *doc, sc_arena *arena)
         const sc_style *st = element_style(n);
         int skip = st && st->display_none; /* display: none elements count nothing */
         if (st && !skip) {
-            enter(cs, n, st);
+            enter(cs, n->parent, n->parent, st);
+            if (has_counters(st->string_set))
+                slot(cs, n)->strings = resolve_strings(cs, n, st->string_set);
+            /* ::before is the element's first child: its counter ops come before its content. */
             if (st->before) {
+                if (st->before_style && st->before_style != st)
+                    enter(cs, n, n->parent, st->before_style);
                 const char *t = content_text(cs, n, st->before);
                 if (t)
                     slot(cs, n)->before = t;
@@ -249,6 +308,9 @@ sc_counters *sc_counters_build(const sc_document *doc, sc_arena *arena)
         while (n) {
             const sc_style *ls = element_style(n);
             if (ls && !ls->display_none && ls->after) {
+                /* ::after is the last child: after the element's children, inside its scope. */
+                if (ls->after_style && ls->after_style != ls)
+                    enter(cs, n, n->parent, ls->after_style);
                 const char *t = content_text(cs, n, ls->after);
                 if (t)
                     slot(cs, n)->after = t;
@@ -278,4 +340,11 @@ const char *sc_counters_after(const sc_counters *cs, const sc_node *n)
 {
     const generated *g = find(cs, n);
     return g ? g->after : NULL;
+}
+
+const sc_string_set *sc_counters_string_set(const sc_counters *cs, const sc_node *n,
+                                            const sc_string_set *styled)
+{
+    const generated *g = find(cs, n);
+    return g && g->strings ? g->strings : styled;
 }

@@ -21,7 +21,7 @@ static const char *string_value(sc_block_ctx *c, const sc_node *n, const sc_cont
         case SC_CONTENT_STRING: s = p->text; break;
         case SC_CONTENT_ELEMENT_TEXT: s = sc_inlines_plain(c, n); break;
         case SC_CONTENT_ATTR: s = p->name ? sc_node_attr(n, p->name) : NULL; break;
-        default: break; /* counters are the block builder's (::before); page numbers are boxes' */
+        default: break; /* counters are written out by counters.c; page numbers are boxes' */
         }
         size_t sl = s ? strlen(s) : 0, room = sizeof buf - 1 - len;
         if (sl > room) { /* cut at a character boundary */
@@ -79,7 +79,8 @@ void sc_block_page_rules(sc_block_ctx *c, const sc_node *n, const sc_style *st, 
         e0->toc_number = number;
     /* An outer block starts before the blocks inside it: its strings come first. */
     sc_flow_string *head = NULL, *last = NULL;
-    for (const sc_string_set *ss = st->string_set; ss; ss = ss->next) {
+    for (const sc_string_set *ss = sc_counters_string_set(c->counters, n, st->string_set); ss;
+         ss = ss->next) {
         if (!ss->name)
             continue;
         sc_flow_string *fs = sc_arena_alloc(c->arena, sizeof *fs);

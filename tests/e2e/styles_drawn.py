@@ -4,7 +4,8 @@ padding, also on every page a long bordered block runs over; letter-spacing wide
 positions by exactly the spacing per cluster; font-variant-ligatures: none leaves "office" without
 its ligature glyph (the default keeps it, so the check can fail); list-style-type picks the markers;
 ::before/::after with attr() and counters show in the text (pdftotext) while the outline keeps the
-plain heading."""
+plain heading; counter ops on ::before/::after count as the element's first/last child, and counter()
+in string-set reaches the running head."""
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -186,4 +187,28 @@ for line in ("Phần I: Phần đầu", "Phần II: Phần sau", "Xem trang ch�
 r = e2elib.run(["mutool", "show", pdf, "outline"])
 t.check("Phần đầu" in r.text and "Phần I:" not in r.text,
         "generated content: the outline keeps the plain heading", r.text[:300])
+
+# ---- counters on pseudo-elements and in string-set ----------------------------------------------------
+# ::before is the element's first child and ::after its last (CSS Lists 3): their counter ops apply
+# there, and a counter they create lives inside the element only.
+md = ("# Mở đầu\n\n## Alpha\n\n## Beta\n\n### Gamma\n\nXem.\n\n"
+      "1. Một\n2. Hai\n   1. Hai một\n   2. Hai hai\n3. Ba\n\n# Kết\n\n" +
+      "".join("Dòng %d.\n\n" % i for i in range(120)))
+css = ("h2::before { counter-increment: s; content: counter(s) \". \"; }\n"
+       "h3::before { counter-reset: t 10; content: counter(t) \": \"; }\n"
+       "h3::after { counter-increment: t 2; content: \" [\" counter(t) \"]\"; }\n"
+       "h3 + p::before { content: \"t=\" counter(t) \" \"; }\n"
+       "ol { counter-reset: m; list-style-type: none; }\n"
+       "li::before { counter-increment: m; content: counters(m, \".\") \") \"; }\n"
+       "h1 { counter-increment: ch; string-set: chapter counter(ch) \". \" content(); }\n"
+       "@page { @top-center { content: \"[\" string(chapter) \"]\"; } }\n")
+pdf = convert(md, css, "pseudo_counters")
+pages = e2elib.pdftotext_pages(pdf)
+text = "\n".join(pages)
+for line in ("1. Alpha", "2. Beta", "10: Gamma [12]", "t=0 Xem.",
+             "1) Một", "2) Hai", "2.1) Hai một", "2.2) Hai hai", "3) Ba"):
+    t.check(line in text.splitlines(), "pseudo-element counters: '%s'" % line, "pdftotext: %r" % text[:500])
+t.check(len(pages) >= 2 and "[1. Mở đầu]" in pages[0] and "[2. Kết]" in pages[-1],
+        "string-set with counter(): running heads '[1. Mở đầu]' and '[2. Kết]'",
+        "pages: %r" % [p[:80] for p in pages])
 t.finish()
