@@ -4,22 +4,15 @@
  * prefixed with the document's name so the files' ids cannot clash, and links between the files
  * rewritten to those ids. Pictures referenced from the text become document resources named by
  * their package path. The package's stylesheets are for reading systems and are not used.
- * Everything read is bounded: entry sizes, their total, the number of entries. */
+ * Everything read is bounded by zip_input.c: entry sizes, their total, the number of entries. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <zip.h>
-
 #include "html.h"
 #include "zip_input.h"
 
-enum {
-    MAX_ENTRIES = 10000,
-    MAX_SPINE = 5000,
-};
-#define MAX_ENTRY_BYTES ((zip_uint64_t)64 << 20)
-#define MAX_TOTAL_BYTES ((size_t)512 << 20)
+enum { MAX_SPINE = 5000 };
 
 typedef struct epub_item {
     const char *id, *path, *mime, *properties;
@@ -35,8 +28,7 @@ typedef struct epub_in {
     sc_diag_list *diags;
     const sc_read_options *opts;
     const char *file;
-    zip_t *zip;
-    size_t total;
+    sc_zip_input *zip;
     epub_item *items;
     size_t nitems;
     epub_part *parts;
@@ -44,60 +36,17 @@ typedef struct epub_in {
     sc_strmap items_by_id, items_by_path, parts_by_path;
 } epub_in;
 
-/* The entry's bytes (malloc'd, NUL-terminated) or NULL; `quiet` leaves a missing entry unreported. */
+/* The entry's bytes (malloc'd, NUL-terminated) or NULL (zip_input.c bounds the reads); `quiet`
+ * leaves a missing entry unreported, else it is a warning: one missing chapter or picture does not
+ * stop the book. */
 static char *read_entry(epub_in *e, const char *name, size_t *len, int quiet)
 {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(e->zip, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-        !(st.valid & ZIP_STAT_INDEX)) {
+    if (!sc_zip_has(e->zip, name)) {
         if (!quiet)
             sc_diag_warning(e->diags, e->file, "'%s' is missing from the package", name);
         return NULL;
     }
-    if (st.size > MAX_ENTRY_BYTES || e->total + st.size > MAX_TOTAL_BYTES) {
-        sc_diag_warning(e->diags, e->file, "'%s' not read: %s", name,
-                        st.size > MAX_ENTRY_BYTES ? "larger than 64 MiB uncompressed"
-                                                  : "the package holds more than 512 MiB");
-        return NULL;
-    }
-    zip_file_t *f = zip_fopen_index(e->zip, st.index, 0);
-    if (!f) {
-        sc_diag_warning(e->diags, e->file, "cannot open '%s' in the package: %s", name,
-                        zip_strerror(e->zip));
-        return NULL;
-    }
-    char *data = malloc((size_t)st.size + 1);
-    zip_uint64_t got = 0;
-    while (data && got < st.size) {
-        zip_int64_t n = zip_fread(f, data + got, st.size - got);
-        if (n <= 0)
-            break;
-        got += (zip_uint64_t)n;
-    }
-    zip_fclose(f);
-    if (!data || got != st.size) {
-        sc_diag_warning(e->diags, e->file, "cannot read '%s' in the package (damaged?)", name);
-        free(data);
-        return NULL;
-    }
-    data[got] = '\0';
-    e->total += (size_t)got;
-    *len = (size_t)got;
-    return data;
-}
-
-static const char *local_name(const xmlNode *n)
-{
-    return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : NULL;
-}
-
-static const xmlNode *child(const xmlNode *parent, const char *name)
-{
-    for (const xmlNode *n = parent ? parent->children : NULL; n; n = n->next)
-        if (local_name(n) && strcmp(local_name(n), name) == 0)
-            return n;
-    return NULL;
+    return sc_zip_read(e->zip, name, len, 0);
 }
 
 /* The package document's path from META-INF/container.xml. */
@@ -109,12 +58,12 @@ static const char *package_path(epub_in *e)
         sc_diag_error(e->diags, e->file, "not an EPUB: the zip has no META-INF/container.xml");
         return NULL;
     }
-    xmlDocPtr xml = sc_xml_parse(data, len, "META-INF/container.xml");
+    xmlDocPtr xml = sc_xml_parse(data, len, "META-INF/container.xml", NULL);
     free(data);
     const char *path = NULL;
-    const xmlNode *rootfiles = xml ? child(xmlDocGetRootElement(xml), "rootfiles") : NULL;
+    const xmlNode *rootfiles = xml ? sc_xml_child(xmlDocGetRootElement(xml), "rootfiles") : NULL;
     for (const xmlNode *n = rootfiles ? rootfiles->children : NULL; n && !path; n = n->next) {
-        if (!local_name(n) || strcmp(local_name(n), "rootfile") != 0)
+        if (!sc_xml_is(n, "rootfile"))
             continue;
         const char *media = sc_html_attr(e->doc, n, "media-type");
         if (media && strcmp(media, "application/oebps-package+xml") != 0)
@@ -133,7 +82,7 @@ static void read_metadata(epub_in *e, const xmlNode *metadata)
 {
     sc_meta *m = &e->doc->meta;
     for (const xmlNode *n = metadata ? metadata->children : NULL; n; n = n->next) {
-        const char *name = local_name(n);
+        const char *name = sc_xml_name(n);
         const char *value = name ? sc_xml_trimmed_text(e->doc, n) : NULL;
         if (!value)
             continue;
@@ -155,12 +104,12 @@ static void read_manifest(epub_in *e, const xmlNode *manifest, const char *opf)
 {
     size_t count = 0;
     for (const xmlNode *n = manifest ? manifest->children : NULL; n; n = n->next)
-        count += local_name(n) && strcmp(local_name(n), "item") == 0;
-    if (count > MAX_ENTRIES)
-        count = MAX_ENTRIES;
+        count += sc_xml_is(n, "item");
+    if (count > SC_ZIP_MAX_ENTRIES) /* a manifest lists at most the package's entries */
+        count = SC_ZIP_MAX_ENTRIES;
     e->items = sc_arena_calloc(e->doc->arena, count ? count : 1, sizeof *e->items);
     for (const xmlNode *n = manifest ? manifest->children : NULL; n && e->nitems < count; n = n->next) {
-        if (!local_name(n) || strcmp(local_name(n), "item") != 0)
+        if (!sc_xml_is(n, "item"))
             continue;
         epub_item *it = &e->items[e->nitems];
         it->id = sc_html_attr(e->doc, n, "id");
@@ -236,7 +185,7 @@ static void read_spine(epub_in *e, const xmlNode *spine)
 {
     size_t count = 0;
     for (const xmlNode *n = spine ? spine->children : NULL; n; n = n->next)
-        count += local_name(n) && strcmp(local_name(n), "itemref") == 0;
+        count += sc_xml_is(n, "itemref");
     if (count > MAX_SPINE) {
         sc_diag_warning(e->diags, e->file, "only the first %d of %zu spine documents are read",
                         MAX_SPINE, count);
@@ -244,7 +193,7 @@ static void read_spine(epub_in *e, const xmlNode *spine)
     }
     e->parts = sc_arena_calloc(e->doc->arena, count ? count : 1, sizeof *e->parts);
     for (const xmlNode *n = spine ? spine->children : NULL; n && e->nparts < count; n = n->next) {
-        if (!local_name(n) || strcmp(local_name(n), "itemref") != 0)
+        if (!sc_xml_is(n, "itemref"))
             continue;
         const char *linear = sc_html_attr(e->doc, n, "linear");
         if (linear && strcmp(linear, "no") == 0)
@@ -334,12 +283,12 @@ static int encrypted_text(epub_in *e)
     char *data = read_entry(e, "META-INF/encryption.xml", &len, 1);
     if (!data)
         return 0;
-    xmlDocPtr xml = sc_xml_parse(data, len, "META-INF/encryption.xml");
+    xmlDocPtr xml = sc_xml_parse(data, len, "META-INF/encryption.xml", NULL);
     free(data);
     int found = 0;
     const xmlNode *root = xml ? xmlDocGetRootElement(xml) : NULL, *n = root;
     while (n && !found) {
-        if (local_name(n) && strcmp(local_name(n), "CipherReference") == 0) {
+        if (sc_xml_is(n, "CipherReference")) {
             const char *uri = sc_html_attr(e->doc, n, "URI");
             const char *dot = uri ? strrchr(uri, '.') : NULL;
             found = dot && (strcasecmp(dot, ".xhtml") == 0 || strcasecmp(dot, ".html") == 0 ||
@@ -362,26 +311,9 @@ static int encrypted_text(epub_in *e)
 
 static int open_zip(epub_in *e, const char *data, size_t len)
 {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &err);
-    if (src)
-        e->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-    if (!e->zip) {
-        sc_diag_error(e->diags, e->file, "not an EPUB (not a readable zip archive: %s)",
-                      zip_error_strerror(&err));
-        if (src)
-            zip_source_free(src);
-        zip_error_fini(&err);
+    e->zip = sc_zip_open(data, len, e->file, e->diags);
+    if (!e->zip)
         return -1;
-    }
-    zip_error_fini(&err);
-    zip_int64_t n = zip_get_num_entries(e->zip, 0);
-    if (n < 0 || n > MAX_ENTRIES) {
-        sc_diag_error(e->diags, e->file, "not read: the package has %lld entries (the limit is %d)",
-                      (long long)n, MAX_ENTRIES);
-        return -1;
-    }
     size_t mlen;
     char *mimetype = read_entry(e, "mimetype", &mlen, 1);
     if (mimetype && strncmp(mimetype, "application/epub+zip", 20) != 0) {
@@ -475,16 +407,16 @@ int sc_read_epub(sc_document *doc, const char *data, size_t len, const sc_read_o
             sc_diag_error(diags, e.file, "not an EPUB: its package document '%s' cannot be read", opf);
         goto done;
     }
-    xmlDocPtr package = sc_xml_parse(opf_data, opf_len, opf);
+    xmlDocPtr package = sc_xml_parse(opf_data, opf_len, opf, NULL);
     free(opf_data);
     if (!package) {
         sc_diag_error(diags, e.file, "the package document '%s' is not well-formed XML", opf);
         goto done;
     }
     const xmlNode *root = xmlDocGetRootElement(package);
-    read_metadata(&e, child(root, "metadata"));
-    read_manifest(&e, child(root, "manifest"), opf);
-    read_spine(&e, child(root, "spine"));
+    read_metadata(&e, sc_xml_child(root, "metadata"));
+    read_manifest(&e, sc_xml_child(root, "manifest"), opf);
+    read_spine(&e, sc_xml_child(root, "spine"));
     xmlFreeDoc(package);
     build(&e);
     if (!doc->root->first_child)
@@ -494,7 +426,6 @@ int sc_read_epub(sc_document *doc, const char *data, size_t len, const sc_read_o
 done:
     for (size_t i = 0; i < e.nparts; i++)
         xmlFreeDoc(e.parts[i].xml);
-    if (e.zip)
-        zip_discard(e.zip);
+    sc_zip_close(e.zip);
     return rc;
 }

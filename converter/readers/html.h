@@ -46,9 +46,17 @@ xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtm
                         const char *encoding, const sc_read_options *opts, const char *file,
                         sc_diag_list *diags);
 
-/* A well-formed XML document (container.xml, the package document) or NULL; the same safety as
- * XHTML: no network, no DTD, no entity substitution, nothing printed. */
-xmlDocPtr sc_xml_parse(const char *data, size_t len, const char *file);
+/* The first fatal error libxml2 reported while parsing (its own printing is silenced). */
+typedef struct sc_xml_error {
+    char message[160];
+    int line;
+    int fatal;
+} sc_xml_error;
+
+/* A well-formed XML document (container.xml, a package document, a DOCX/ODT part) or NULL; the
+ * same safety as XHTML: no network, no DTD, no entity substitution, nothing printed. `err` (may be
+ * NULL) receives the first fatal error. */
+xmlDocPtr sc_xml_parse(const char *data, size_t len, const char *file, sc_xml_error *err);
 
 /* Resolve a reference (href/src) found in the document at `from` (a package path) to a package
  * path: percent-decoded, "." and ".." folded, fragment and query cut off. NULL for an absolute

@@ -22,12 +22,6 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
-typedef struct parse_errors {
-    char message[160];
-    int line;
-    int fatal;
-} parse_errors;
-
 static void silent_generic(void *ctx, const char *msg, ...)
 {
     (void)ctx;
@@ -36,7 +30,7 @@ static void silent_generic(void *ctx, const char *msg, ...)
 
 static void keep_first_error(void *user, xmlErrorPtr e)
 {
-    parse_errors *errs = user;
+    sc_xml_error *errs = user;
     if (!errs || !e || e->level < XML_ERR_FATAL || errs->fatal)
         return;
     errs->fatal = 1;
@@ -71,7 +65,7 @@ static const char *binary_kind(const char *data, size_t len, const char *encodin
 }
 
 static xmlDocPtr parse_with(const char *data, size_t len, int xhtml, const char *encoding,
-                            const char *file, parse_errors *errs)
+                            const char *file, sc_xml_error *errs)
 {
     pthread_once(&sc_libxml_ready, init_libxml);
     xmlGenericErrorFunc old_generic = xmlGenericError;
@@ -136,7 +130,7 @@ xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtm
             len = fixed_len;
         }
     }
-    parse_errors errs = {.fatal = 0};
+    sc_xml_error errs = {.fatal = 0};
     xmlDocPtr xml = parse_with(data, len, xhtml, encoding, file, &errs);
     if (!xml && xhtml) {
         sc_diag_add(diags, SC_WARNING, file, errs.line, 0, -1,
@@ -154,10 +148,13 @@ xmlDocPtr sc_html_parse(sc_document *doc, const char *data, size_t len, int xhtm
     return xml;
 }
 
-xmlDocPtr sc_xml_parse(const char *data, size_t len, const char *file)
+xmlDocPtr sc_xml_parse(const char *data, size_t len, const char *file, sc_xml_error *err)
 {
-    if (len > (size_t)1 << 30)
+    sc_xml_error own = {.fatal = 0};
+    if (!err)
+        err = &own;
+    memset(err, 0, sizeof *err);
+    if (!data || len > (size_t)1 << 30)
         return NULL;
-    parse_errors errs = {.fatal = 0};
-    return parse_with(data, len, 1, NULL, file, &errs);
+    return parse_with(data, len, 1, NULL, file, err);
 }

@@ -1,13 +1,10 @@
-/* zip_input.c — the parts of a DOCX or ODT package: libzip reads the archive from memory, every
- * read is bounded (entries, part size, total), and XML parts go through libxml2's parser with no
- * network, no DTD and no entity substitution (an external entity is never read). libxml2's error
- * handlers print by default: they are silenced for the thread while a part is parsed (the handlers
- * are per-thread state) and the first fatal error is kept for our message. */
+/* zip_input.c — the parts of a DOCX, ODT or EPUB package: libzip reads the archive from memory,
+ * every read is bounded (entries, part size, total), and XML parts go through sc_xml_parse
+ * (html_parse.c: no network, no DTD, no entity substitution, libxml2's printing silenced, the
+ * first fatal error kept for our message); a part with a document type declaration is refused. */
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
 #include <zip.h>
 
 #include "html.h"
@@ -121,66 +118,14 @@ char *sc_zip_read(sc_zip_input *z, const char *name, size_t *len, int required)
     return data;
 }
 
-typedef struct xml_error {
-    char message[160];
-    int line;
-    int fatal;
-} xml_error;
-
-static void silent_generic(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
-static void keep_first_error(void *user, xmlErrorPtr e)
-{
-    xml_error *err = user;
-    if (!e || e->level < XML_ERR_FATAL || err->fatal)
-        return;
-    err->fatal = 1;
-    err->line = e->line;
-    const char *m = e->message ? e->message : "not well-formed";
-    size_t n = strlen(m);
-    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
-        n--;
-    if (n >= sizeof err->message)
-        n = sizeof err->message - 1;
-    memcpy(err->message, m, n);
-    err->message[n] = '\0';
-}
-
 xmlDocPtr sc_zip_xml(sc_zip_input *z, const char *name, int required)
 {
     size_t len;
     char *data = sc_zip_read(z, name, &len, required);
     if (!data)
         return NULL;
-    if (len > (size_t)0x7fffffff) {
-        free(data);
-        return NULL;
-    }
-    xml_error err = {.fatal = 0};
-    xmlGenericErrorFunc old_generic = xmlGenericError;
-    void *old_generic_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_structured = xmlStructuredError;
-    void *old_structured_ctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(NULL, silent_generic);
-    xmlSetStructuredErrorFunc(&err, keep_first_error);
-    xmlDocPtr xml = NULL;
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (ctxt) {
-        xml = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                    XML_PARSE_NOCDATA);
-        if (xml && !ctxt->wellFormed) {
-            xmlFreeDoc(xml);
-            xml = NULL;
-        }
-        xmlFreeParserCtxt(ctxt);
-    }
-    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
-    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    sc_xml_error err;
+    xmlDocPtr xml = sc_xml_parse(data, len, name, &err);
     free(data);
     if (xml && (xml->intSubset || xml->extSubset)) {
         /* package parts never need one, and entities declared there could expand without end

@@ -1,4 +1,4 @@
-/* zip_input.h — reading the parts of a zip package (DOCX, ODT) held in memory, bounded: at most
+/* zip_input.h — reading the parts of a zip package (DOCX, ODT, EPUB) held in memory, bounded: at most
  * SC_ZIP_MAX_ENTRIES entries, 64 MiB per part uncompressed and 512 MiB in all; only names inside
  * the package. XML parts are parsed safely: no network, no DTD loading, no entity substitution,
  * errors reported with the part's name and line, nothing printed. */

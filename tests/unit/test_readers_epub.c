@@ -141,7 +141,7 @@ static void test_not_epub(void)
     const char text[] = "just some text, not a zip";
     r = read_doc("x.epub", text, sizeof text - 1, SC_INPUT_EPUB);
     CHECK_INT(r.rc, -1);
-    CHECK(has_diag(&r, SC_ERROR, "not a readable zip"), "bytes that are not a zip are named");
+    CHECK(has_diag(&r, SC_ERROR, "not a zip archive"), "bytes that are not a zip are named");
     read_free(&r);
 
     r = read_doc("x.epub", "", 0, SC_INPUT_EPUB);
