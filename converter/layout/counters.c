@@ -116,26 +116,6 @@ static void leave(sc_counters *cs, const sc_node *n)
 
 /* ---- content text --------------------------------------------------------------------------- */
 
-static const char *attr_of(const sc_node *n, const char *name)
-{
-    const char *v = sc_node_attr(n, name);
-    if (v)
-        return v;
-    if (strcmp(name, "id") == 0)
-        return n->id;
-    if (strcmp(name, "class") == 0)
-        return n->class_name;
-    if (strcmp(name, "href") == 0 && n->type == SC_NODE_LINK)
-        return n->url;
-    if (strcmp(name, "src") == 0 && n->type == SC_NODE_IMAGE)
-        return n->url;
-    if (strcmp(name, "title") == 0)
-        return n->title;
-    if (strcmp(name, "lang") == 0)
-        return n->lang;
-    return NULL;
-}
-
 static const char *content_text(sc_counters *cs, const sc_node *n, const sc_content_part *parts)
 {
     sc_buf b;
@@ -171,7 +151,7 @@ static const char *content_text(sc_counters *cs, const sc_node *n, const sc_cont
             break;
         }
         case SC_CONTENT_ATTR: {
-            const char *v = p->name ? attr_of(n, p->name) : NULL;
+            const char *v = p->name ? sc_node_html_attr(n, p->name) : NULL;
             if (v)
                 sc_buf_puts(&b, v);
             break;

@@ -108,7 +108,8 @@ static void push_forced_break(para_work *w, uint32_t pos)
     push_item(w, SC_IT_PENALTY, 0, 0, 0, -SC_INF_PENALTY, -1, pos);
 }
 
-static size_t span_at(const sc_para *p, uint32_t pos)
+/* The span holding text offset `pos` (spans are sorted by their start). */
+size_t sc_para_span_at(const sc_para *p, uint32_t pos)
 {
     size_t lo = 0, hi = p->nspans;
     while (lo + 1 < hi) {
@@ -207,7 +208,7 @@ static void push_split_penalty(sc_para *p, para_work *w, size_t k, uint32_t at)
     switch (w->split_kind[k]) {
     case SC_SPLIT_SHY: /* a hyphen is drawn when the line breaks here */
     case SC_SPLIT_HYPH: {
-        size_t hs = span_at(p, at - 1);
+        size_t hs = sc_para_span_at(p, at - 1);
         push_item(w, SC_IT_PENALTY, hyphen_width(&p->spans[hs]), 0, 0, PENALTY_HYPHEN, (int)hs, at);
         break;
     }
@@ -478,7 +479,7 @@ static void add_content(sc_para *p, para_work *w, uint32_t a, uint32_t b)
 {
     w->split_next = 0;
     for (uint32_t pos = a; pos < b;) {
-        size_t si = span_at(p, pos);
+        size_t si = sc_para_span_at(p, pos);
         uint32_t end = p->spans[si].t1 < b ? p->spans[si].t1 : b;
         add_fragment(p, w, si, pos, end);
         pos = end;
@@ -537,7 +538,7 @@ static void hyphen_splits(const sc_para *p, para_work *w, uint32_t a, uint32_t b
         uint32_t cp = decode(p->text, b, i, &next);
         if (!is_word_char(cp))
             continue;
-        const para_span *s = &p->spans[span_at(p, (uint32_t)i)];
+        const para_span *s = &p->spans[sc_para_span_at(p, (uint32_t)i)];
         size_t w0 = i, w1 = next;
         while (w1 < b) {
             size_t n2;
@@ -687,7 +688,7 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
             newline |= is_newline(cp);
             c = s;
         }
-        size_t si = span_at(p, c < b ? c : (b > 0 ? b - 1 : 0));
+        size_t si = sc_para_span_at(p, c < b ? c : (b > 0 ? b - 1 : 0));
         int pre = p->spans[si].style ? p->spans[si].style->white_space_pre : pre_all;
         if (pre && line_start && c == a && b > a && !newline) {
             /* Indentation at the start of a pre line is kept (not discardable glue). */
@@ -728,11 +729,11 @@ void sc_para_itemize(sc_para *p, para_work *w, const sc_break_params *params)
             push_forced_break(w, c);
             line_start = 1;
         } else if (c < b) {
-            const para_span *s = &p->spans[span_at(p, c)];
+            const para_span *s = &p->spans[sc_para_span_at(p, c)];
             double sw = spaces_width(p, c, b, s);
             /* letter-spacing: after the word's last cluster and after each space. */
             if (c > a)
-                sw += span_spacing(&p->spans[span_at(p, c - 1)]);
+                sw += span_spacing(&p->spans[sc_para_span_at(p, c - 1)]);
             for (uint32_t i = c; i < b; i++)
                 sw += sc_para_space_weight(p, i) > 0 ? span_spacing(s) : 0;
             int stretchy = !(s->style && s->style->white_space_pre);

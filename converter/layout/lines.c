@@ -164,19 +164,6 @@ static void metrics_of_piece(sc_line *ln, const sc_para *p, const para_piece *pc
         ln->ink_descent = bottom;
 }
 
-static size_t span_index_at(const sc_para *p, uint32_t pos)
-{
-    size_t lo = 0, hi = p->nspans;
-    while (lo + 1 < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (p->spans[mid].t0 <= pos)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Links: consecutive boxes of the same target make one rectangle (with the spaces between). */
 typedef struct link_builder {
     const char *uri, *dest;
@@ -375,7 +362,7 @@ sc_line *sc_para_build_lines(sc_para *p, para_work *w, const sc_break_params *pa
             next_anchor++;
         }
         if (!have_piece && p->nspans > 0) {
-            size_t si = span_index_at(p, i < end ? items[i].pos : items[end].pos);
+            size_t si = sc_para_span_at(p, i < end ? items[i].pos : items[end].pos);
             metrics_of_span(ln, &p->spans[si]);
         }
         ln->width = (float)(xd - x);

@@ -101,6 +101,8 @@ void sc_para_work_free(para_work *w);
 #define SC_TAB_SIZE 8
 /* How many space widths the character at text[i] takes: 1 for a space, up to the next tab stop
  * for a tab, 0 for anything else. */
+/* The index of the span holding text offset `pos` (itemize.c). */
+size_t sc_para_span_at(const sc_para *para, uint32_t pos);
 int sc_para_space_weight(const sc_para *para, uint32_t i);
 
 /* letter-spacing (pt) added after glyph k of a piece: after the last glyph of each cluster, but

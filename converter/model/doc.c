@@ -110,6 +110,28 @@ const char *sc_node_attr(const sc_node *n, const char *name)
     return NULL;
 }
 
+const char *sc_node_html_attr(const sc_node *n, const char *name)
+{
+    if (!n)
+        return NULL;
+    const char *v = sc_node_attr(n, name);
+    if (v)
+        return v;
+    if (strcmp(name, "id") == 0)
+        return n->id;
+    if (strcmp(name, "class") == 0)
+        return n->class_name;
+    if (strcmp(name, "href") == 0 && n->type == SC_NODE_LINK)
+        return n->url;
+    if (strcmp(name, "src") == 0 && n->type == SC_NODE_IMAGE)
+        return n->url;
+    if (strcmp(name, "title") == 0 && (n->type == SC_NODE_LINK || n->type == SC_NODE_IMAGE))
+        return n->title;
+    if (strcmp(name, "lang") == 0)
+        return n->lang;
+    return NULL;
+}
+
 void sc_node_set_text(sc_document *doc, sc_node *n, const char *text, size_t len)
 {
     n->text = sc_arena_strndup(doc->arena, text, len);

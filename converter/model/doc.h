@@ -144,6 +144,10 @@ void sc_document_add_css(sc_document *doc, const char *name, const char *text, s
 /* Add an attribute (copied). */
 void sc_node_add_attr(sc_document *doc, sc_node *node, const char *name, const char *value);
 const char *sc_node_attr(const sc_node *node, const char *name);
+/* A node's attribute as an HTML element would have it (CSS attribute selectors, attr()): the
+ * source attributes, plus id, class, href (links), src (images), title and lang from the node's
+ * fields. NULL when absent. */
+const char *sc_node_html_attr(const sc_node *node, const char *name);
 
 /* Set text (copied into the arena). */
 void sc_node_set_text(sc_document *doc, sc_node *node, const char *text, size_t len);

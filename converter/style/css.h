@@ -317,10 +317,6 @@ int sc_css_parse_selectors(sc_css_parser *p, const sc_css_token *start, const sc
  * `html` root above the DOCUMENT node (= body), so `html` rules and `:root` work as in HTML. */
 int sc_css_selector_matches(const sc_css_selector *sel, const sc_node *node);
 
-/* A node's attribute as selectors and attr() see it: the source attributes, plus id, class,
- * href (links) and src (images) from the node's fields. NULL when absent. */
-const char *sc_css_node_attr(const sc_node *node, const char *name);
-
 /* ---- Stylesheets ------------------------------------------------------------------------------ */
 
 typedef struct sc_css_style_rule {

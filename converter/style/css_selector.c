@@ -323,28 +323,6 @@ static int has_class(const char *list, const char *name)
     return 0;
 }
 
-const char *sc_css_node_attr(const sc_node *n, const char *name)
-{
-    if (!n)
-        return NULL;
-    const char *v = sc_node_attr(n, name);
-    if (v)
-        return v;
-    if (strcmp(name, "id") == 0)
-        return n->id;
-    if (strcmp(name, "class") == 0)
-        return n->class_name;
-    if (strcmp(name, "href") == 0 && n->type == SC_NODE_LINK)
-        return n->url;
-    if (strcmp(name, "src") == 0 && n->type == SC_NODE_IMAGE)
-        return n->url;
-    if (strcmp(name, "title") == 0 && (n->type == SC_NODE_LINK || n->type == SC_NODE_IMAGE))
-        return n->title;
-    if (strcmp(name, "lang") == 0)
-        return n->lang;
-    return NULL;
-}
-
 static int attr_matches(const sc_css_simple *s, const char *v)
 {
     if (!v)
@@ -411,7 +389,7 @@ static int compound_matches(const sc_css_compound *c, const sc_node *n)
                 return 0;
             break;
         case SC_SIMPLE_ATTR:
-            if (n == &html_root || !attr_matches(s, sc_css_node_attr(n, s->name)))
+            if (n == &html_root || !attr_matches(s, sc_node_html_attr(n, s->name)))
                 return 0;
             break;
         }

@@ -314,10 +314,10 @@ static void test_cascade(void)
     CHECK(h3->style->before && strcmp(h3->style->before->text, "\xE2\x80\x94 ") == 0,
           "h3:before (later rule wins over content: normal)");
     CHECK(!p1->style->before && !p1->style->after, "no generated content without rules");
-    CHECK_STR(sc_css_node_attr(a, "href"), "https://example.org");
-    CHECK_STR(sc_css_node_attr(img, "src"), "pic.png");
-    CHECK_STR(sc_css_node_attr(p3, "id"), "intro");
-    CHECK_STR(sc_css_node_attr(p2, "data-note"), "yes");
+    CHECK_STR(sc_node_html_attr(a, "href"), "https://example.org");
+    CHECK_STR(sc_node_html_attr(img, "src"), "pic.png");
+    CHECK_STR(sc_node_html_attr(p3, "id"), "intro");
+    CHECK_STR(sc_node_html_attr(p2, "data-note"), "yes");
     sc_document_free(doc);
 }
 
