@@ -23,12 +23,6 @@ static int style_is(const docx_style *s, const char *id, const char *name)
     return s && (strcasecmp(s->id, id) == 0 || strcasecmp(s->name, name) == 0);
 }
 
-/* The last child of parent when it is of `type`, for joining neighbouring blocks. */
-static sc_node *last_of(sc_node *parent, sc_node_type type)
-{
-    return parent->last_child && parent->last_child->type == type ? parent->last_child : NULL;
-}
-
 /* Leading and trailing white space of a block's inline content. */
 static void trim_block(sc_document *doc, sc_node *block)
 {
@@ -191,7 +185,7 @@ static void paragraph(docx_reader *r, const xmlNode *p, sc_node *parent, list_ct
     if (code) {
         sc_buf text;
         sc_buf_init(&text);
-        sc_node *prev = last_of(parent, SC_NODE_CODE_BLOCK);
+        sc_node *prev = ox_last_of(parent, SC_NODE_CODE_BLOCK);
         if (prev)
             sc_buf_append(&text, prev->text, prev->text_len);
         code_text(node, &text);
@@ -207,30 +201,11 @@ static void paragraph(docx_reader *r, const xmlNode *p, sc_node *parent, list_ct
         return;
     }
     if (quote) {
-        sc_node *bq = last_of(parent, SC_NODE_BLOCKQUOTE);
-        if (!bq) {
-            bq = sc_node_new(doc, SC_NODE_BLOCKQUOTE);
-            sc_node_append(parent, bq);
-        }
-        sc_node_append(bq, node);
+        sc_node_append(ox_last_or_new(doc, parent, SC_NODE_BLOCKQUOTE), node);
         return;
     }
     if (term || def) {
-        sc_node *dl = last_of(parent, SC_NODE_DEF_LIST);
-        if (!dl) {
-            dl = sc_node_new(doc, SC_NODE_DEF_LIST);
-            sc_node_append(parent, dl);
-        }
-        if (term) {
-            sc_node_append(dl, node);
-        } else {
-            sc_node *dd = last_of(dl, SC_NODE_DEF_DATA);
-            if (!dd) {
-                dd = sc_node_new(doc, SC_NODE_DEF_DATA);
-                sc_node_append(dl, dd);
-            }
-            sc_node_append(dd, node);
-        }
+        ox_definition(doc, parent, node, term);
         return;
     }
     sc_node_append(parent, node);

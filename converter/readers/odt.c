@@ -26,11 +26,6 @@ static void trim_block(sc_document *doc, sc_node *block)
     }
 }
 
-static sc_node *last_of(sc_node *parent, sc_node_type type)
-{
-    return parent->last_child && parent->last_child->type == type ? parent->last_child : NULL;
-}
-
 static int line_of(const xmlNode *n)
 {
     return n->line > 0 && n->line < 65535 ? n->line : 0;
@@ -71,8 +66,8 @@ static void paragraph(odt_reader *r, const xmlNode *p, sc_node *parent)
     r->pending_id = NULL;
     trim_block(doc, node);
     if (!ox_has_content(node)) {
-        if (role == ODT_CODE && last_of(parent, SC_NODE_CODE_BLOCK)) {
-            sc_node *cb = last_of(parent, SC_NODE_CODE_BLOCK); /* an empty line of code */
+        if (role == ODT_CODE && ox_last_of(parent, SC_NODE_CODE_BLOCK)) {
+            sc_node *cb = ox_last_of(parent, SC_NODE_CODE_BLOCK); /* an empty line of code */
             char *t = sc_arena_printf(doc->arena, "%s\n", cb->text);
             sc_node_set_text(doc, cb, t, cb->text_len + 1);
         } else if (node->id) {
@@ -89,7 +84,7 @@ static void paragraph(odt_reader *r, const xmlNode *p, sc_node *parent)
     if (role == ODT_CODE && !level) {
         sc_buf text;
         sc_buf_init(&text);
-        sc_node *prev = last_of(parent, SC_NODE_CODE_BLOCK);
+        sc_node *prev = ox_last_of(parent, SC_NODE_CODE_BLOCK);
         if (prev)
             sc_buf_append(&text, prev->text, prev->text_len);
         for (const sc_node *n = node->first_child; n; n = sc_node_next_preorder(n, node)) {
@@ -110,30 +105,11 @@ static void paragraph(odt_reader *r, const xmlNode *p, sc_node *parent)
         return;
     }
     if (role == ODT_QUOTE && !level) {
-        sc_node *bq = last_of(parent, SC_NODE_BLOCKQUOTE);
-        if (!bq) {
-            bq = sc_node_new(doc, SC_NODE_BLOCKQUOTE);
-            sc_node_append(parent, bq);
-        }
-        sc_node_append(bq, node);
+        sc_node_append(ox_last_or_new(doc, parent, SC_NODE_BLOCKQUOTE), node);
         return;
     }
     if ((role == ODT_TERM || role == ODT_DEFINITION) && !level) {
-        sc_node *dl = last_of(parent, SC_NODE_DEF_LIST);
-        if (!dl) {
-            dl = sc_node_new(doc, SC_NODE_DEF_LIST);
-            sc_node_append(parent, dl);
-        }
-        if (role == ODT_TERM) {
-            sc_node_append(dl, node);
-        } else {
-            sc_node *dd = last_of(dl, SC_NODE_DEF_DATA);
-            if (!dd) {
-                dd = sc_node_new(doc, SC_NODE_DEF_DATA);
-                sc_node_append(dl, dd);
-            }
-            sc_node_append(dd, node);
-        }
+        ox_definition(doc, parent, node, role == ODT_TERM);
         return;
     }
     sc_node_append(parent, node);

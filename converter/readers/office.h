@@ -75,6 +75,15 @@ void ox_heading_ids(sc_document *doc);
  * paragraphs. */
 int ox_has_content(const sc_node *block);
 
+/* The last child of parent when it is of `type`, else NULL: neighbouring paragraphs styled as
+ * code, quotes, terms or definitions join one block. */
+sc_node *ox_last_of(sc_node *parent, sc_node_type type);
+/* ox_last_of, or a new `type` node appended to parent when there is none. */
+sc_node *ox_last_or_new(sc_document *doc, sc_node *parent, sc_node_type type);
+/* A paragraph styled as a definition term (`term`) or definition, put in the definition list
+ * that ends parent (a new one when it does not end with one). */
+void ox_definition(sc_document *doc, sc_node *parent, sc_node *node, int term);
+
 /* Entry points (readers.c dispatches to them with the raw input bytes). */
 int sc_read_docx(sc_document *doc, const char *data, size_t len, const sc_read_options *opts,
                  sc_diag_list *diags);

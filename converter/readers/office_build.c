@@ -281,3 +281,24 @@ int ox_has_content(const sc_node *block)
     }
     return 0;
 }
+
+sc_node *ox_last_of(sc_node *parent, sc_node_type type)
+{
+    return parent->last_child && parent->last_child->type == type ? parent->last_child : NULL;
+}
+
+sc_node *ox_last_or_new(sc_document *doc, sc_node *parent, sc_node_type type)
+{
+    sc_node *n = ox_last_of(parent, type);
+    if (!n) {
+        n = sc_node_new(doc, type);
+        sc_node_append(parent, n);
+    }
+    return n;
+}
+
+void ox_definition(sc_document *doc, sc_node *parent, sc_node *node, int term)
+{
+    sc_node *dl = ox_last_or_new(doc, parent, SC_NODE_DEF_LIST);
+    sc_node_append(term ? dl : ox_last_or_new(doc, dl, SC_NODE_DEF_DATA), node);
+}
