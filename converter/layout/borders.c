@@ -105,14 +105,7 @@ static void draw_elem(sc_block_ctx *c, sc_box *box, const sc_flow_elem *e, float
     for (size_t i = 0; i < e->box->nitems; i++) {
         sc_item *it = sc_items_push(c->arena, &box->items, &box->nitems, &box->cap);
         *it = e->box->items[i];
-        switch (it->kind) {
-        case SC_ITEM_GLYPHS: it->u.glyphs.y += y; break;
-        case SC_ITEM_RULE: it->u.rule.y0 += y; it->u.rule.y1 += y; break;
-        case SC_ITEM_RECT: it->u.rect.y += y; break;
-        case SC_ITEM_LINK: it->u.link.y += y; break;
-        case SC_ITEM_DEST: it->u.dest.y += y; break;
-        case SC_ITEM_IMAGE: it->u.image.y += y; break;
-        }
+        sc_item_shift(it, 0, y);
     }
 }
 

@@ -70,3 +70,18 @@ sc_item *sc_items_push(sc_arena *arena, sc_item **items, size_t *nitems, size_t 
     memset(it, 0, sizeof *it);
     return it;
 }
+
+/* Move an item by (dx, dy): boxes are drawn at their place on the page, or stacked in another box. */
+void sc_item_shift(sc_item *it, float dx, float dy)
+{
+    switch (it->kind) {
+    case SC_ITEM_GLYPHS: it->u.glyphs.x += dx; it->u.glyphs.y += dy; break;
+    case SC_ITEM_RULE:
+        it->u.rule.x0 += dx; it->u.rule.x1 += dx; it->u.rule.y0 += dy; it->u.rule.y1 += dy;
+        break;
+    case SC_ITEM_RECT: it->u.rect.x += dx; it->u.rect.y += dy; break;
+    case SC_ITEM_LINK: it->u.link.x += dx; it->u.link.y += dy; break;
+    case SC_ITEM_DEST: it->u.dest.y += dy; break;
+    case SC_ITEM_IMAGE: it->u.image.x += dx; it->u.image.y += dy; break;
+    }
+}

@@ -113,6 +113,8 @@ float sc_line_font_size(const sc_line *line);
 /* Append to a growable array in the arena. */
 sc_flow_elem *sc_flow_push(sc_arena *arena, sc_flow *flow);
 sc_item *sc_items_push(sc_arena *arena, sc_item **items, size_t *nitems, size_t *cap);
+/* Move an item by (dx, dy). */
+void sc_item_shift(sc_item *item, float dx, float dy);
 
 /* Display-list helpers (display.c): items for one line placed with its left edge at x and its
  * baseline at y (glyph runs, links, anchors), appended to an item array. */

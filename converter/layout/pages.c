@@ -343,20 +343,6 @@ static void add_outline(paginator *P, const sc_flow_elem *e, float y)
     o->y = y;
 }
 
-static void shift_item(sc_item *it, float dx, float dy)
-{
-    switch (it->kind) {
-    case SC_ITEM_GLYPHS: it->u.glyphs.x += dx; it->u.glyphs.y += dy; break;
-    case SC_ITEM_RULE:
-        it->u.rule.x0 += dx; it->u.rule.x1 += dx; it->u.rule.y0 += dy; it->u.rule.y1 += dy;
-        break;
-    case SC_ITEM_RECT: it->u.rect.x += dx; it->u.rect.y += dy; break;
-    case SC_ITEM_LINK: it->u.link.x += dx; it->u.link.y += dy; break;
-    case SC_ITEM_DEST: it->u.dest.y += dy; break;
-    case SC_ITEM_IMAGE: it->u.image.x += dx; it->u.image.y += dy; break;
-    }
-}
-
 static void emit(paginator *P, sc_page *pg, const sc_flow_elem *e, float y, const page_area *a,
                  int outline)
 {
@@ -365,7 +351,7 @@ static void emit(paginator *P, sc_page *pg, const sc_flow_elem *e, float y, cons
         for (size_t i = 0; i < e->box->nitems; i++) {
             sc_item *it = sc_items_push(arena, &pg->items, &pg->nitems, &pg->cap);
             *it = e->box->items[i];
-            shift_item(it, a->dx, y);
+            sc_item_shift(it, a->dx, y);
         }
         /* A heading drawn as slices (side borders) still gets its bookmark, at the box's top. */
         if (outline && e->outline_title)

@@ -299,15 +299,7 @@ static const sc_box *merge_boxes(sc_block_ctx *c, const sc_box **boxes, size_t n
         for (size_t i = 0; i < boxes[k]->nitems; i++) {
             sc_item *it = sc_items_push(c->arena, &box->items, &box->nitems, &box->cap);
             *it = boxes[k]->items[i];
-            float dy = box->height;
-            switch (it->kind) {
-            case SC_ITEM_GLYPHS: it->u.glyphs.y += dy; break;
-            case SC_ITEM_RULE: it->u.rule.y0 += dy; it->u.rule.y1 += dy; break;
-            case SC_ITEM_RECT: it->u.rect.y += dy; break;
-            case SC_ITEM_LINK: it->u.link.y += dy; break;
-            case SC_ITEM_DEST: it->u.dest.y += dy; break;
-            case SC_ITEM_IMAGE: it->u.image.y += dy; break;
-            }
+            sc_item_shift(it, 0, box->height);
         }
         box->height += boxes[k]->height;
     }
